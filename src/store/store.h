@@ -1,0 +1,186 @@
+// The storage interface. Callers use only this header and open_store.h; the SQLite (and,
+// later, PostgreSQL) implementations are private to src/store.
+//
+// Thread safety: every method may be called from any thread; implementations serialize
+// access internally. An ImportBatch belongs to the thread that began it.
+// Durability: when a write method (or ImportBatch::Commit) returns success, the write
+// survives a crash of the process (kill -9).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/project.h"
+#include "core/record.h"
+#include "core/response.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "core/workspace.h"
+
+namespace quorum {
+
+// A record as the importer hands it over: JSON texts, already validated. `*_json` are
+// serialized JSON objects ("{}" when empty).
+struct RecordRow {
+  std::string_view external_id;  // may be empty
+  std::string_view fields_json;
+  std::string_view metadata_json;
+  std::string_view gold_json;
+  double priority = 0;
+  int64_t created_at_ms = 0;
+};
+
+struct SuggestionRow {
+  std::string_view question;
+  std::string_view value_json;
+  std::optional<double> score;
+  std::string_view agent;
+};
+
+struct RevisionRow {
+  int64_t user_id = 0;
+  int64_t at_ms = 0;
+  std::string_view values_json;
+  ResponseStatus status = ResponseStatus::kDraft;
+};
+
+struct ResponseRow {
+  int64_t user_id = 0;
+  std::string_view values_json;
+  ResponseStatus status = ResponseStatus::kDraft;
+  int64_t time_spent_ms = 0;
+  int guideline_version = 1;
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+  // The history to keep; when empty, one revision is written from the fields above.
+  std::span<const RevisionRow> revisions;
+};
+
+// What to do when an imported record's external id already exists in the project.
+enum class OnDuplicate {
+  kRefuse,  // PutRecord fails with kConflict
+  kUpdate,  // the record's fields, metadata, gold and priority are replaced; its suggestions
+            // are replaced by those put after it; responses are matched by user and replaced
+};
+
+// One all-or-nothing import into one project. Nothing is visible to other readers until
+// Commit() succeeds; destroying an uncommitted batch rolls everything back.
+class ImportBatch {
+ public:
+  virtual ~ImportBatch() = default;
+
+  // Adds (or, per `on_duplicate`, updates) a record; returns its id.
+  // kConflict when the external id exists (also earlier in this batch) and the policy refuses.
+  virtual Result<int64_t> PutRecord(const RecordRow& row, OnDuplicate on_duplicate) = 0;
+  // Adds a suggestion to a record put in this batch.
+  virtual Status PutSuggestion(int64_t record_id, const SuggestionRow& row) = 0;
+  // Adds a response (and its revisions) to a record put in this batch. kConflict when the
+  // user already has a response to the record (within this batch too).
+  virtual Status PutResponse(int64_t record_id, const ResponseRow& row) = 0;
+  // Makes the whole batch durable and visible. After success or failure the batch is spent.
+  virtual Status Commit() = 0;
+};
+
+// Read-only views handed to a ProjectVisitor; valid only during the callback.
+struct RecordView {
+  int64_t id = 0;
+  std::string_view external_id;
+  std::string_view fields_json;
+  std::string_view metadata_json;
+  std::string_view gold_json;
+  double priority = 0;
+  int64_t created_at_ms = 0;
+};
+
+struct SuggestionView {
+  std::string_view question;
+  std::string_view value_json;
+  std::optional<double> score;
+  std::string_view agent;
+};
+
+struct RevisionView {
+  std::string_view user_email;
+  int64_t at_ms = 0;
+  std::string_view values_json;
+  ResponseStatus status = ResponseStatus::kDraft;
+};
+
+struct ResponseView {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string_view user_email;
+  std::string_view values_json;
+  ResponseStatus status = ResponseStatus::kDraft;
+  int64_t time_spent_ms = 0;
+  int guideline_version = 1;
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+  std::span<const RevisionView> revisions;  // oldest first
+};
+
+// Receives a project's records in id order, each with its suggestions and responses.
+class ProjectVisitor {
+ public:
+  virtual ~ProjectVisitor() = default;
+  // Returning an error stops the scan; ScanProject returns that error.
+  virtual Status OnRecord(const RecordView& record, std::span<const SuggestionView> suggestions,
+                          std::span<const ResponseView> responses) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Workspaces.
+  virtual Result<Workspace> CreateWorkspace(std::string_view name) = 0;
+  virtual Result<Workspace> GetWorkspace(int64_t id) = 0;  // kNotFound
+  virtual Result<std::vector<Workspace>> ListWorkspaces() = 0;
+
+  // Users. Emails are stored lower-case; lookups ignore case.
+  // CreateUser ignores user.id and user.created_at_ms; kConflict when the email exists.
+  virtual Result<User> CreateUser(const User& user) = 0;
+  virtual Result<User> GetUser(int64_t id) = 0;                        // kNotFound
+  virtual Result<User> FindUserByEmail(std::string_view email) = 0;    // kNotFound
+  virtual Result<std::vector<User>> ListUsers() = 0;                   // by id
+  virtual Status UpdateUser(const User& user) = 0;                     // kNotFound
+  // Gives the user a role in the workspace, replacing any role they had there.
+  virtual Status SetMembership(const Membership& membership) = 0;
+  virtual Result<std::vector<Membership>> ListMemberships(int64_t workspace_id) = 0;
+  // The user's role in the workspace, or nullopt when they are not a member.
+  virtual Result<std::optional<Role>> GetRole(int64_t workspace_id, int64_t user_id) = 0;
+
+  // Projects. CreateProject ignores project.id and created_at_ms and returns the stored one.
+  virtual Result<Project> CreateProject(const Project& project) = 0;
+  virtual Result<Project> GetProject(int64_t id) = 0;  // kNotFound
+  virtual Result<std::vector<Project>> ListProjects() = 0;  // by id
+  virtual Status UpdateProject(const Project& project) = 0;  // kNotFound
+  // Deletes the project with its records, suggestions, responses and revisions.
+  virtual Status DeleteProject(int64_t id) = 0;  // kNotFound
+
+  // Records.
+  virtual Result<Record> GetRecord(int64_t id) = 0;  // kNotFound
+  virtual Result<int64_t> CountRecords(int64_t project_id) = 0;
+  // Up to `limit` records of the project with id > after_id, in id order.
+  virtual Result<std::vector<Record>> ListRecords(int64_t project_id, int64_t after_id, int limit) = 0;
+  virtual Result<std::vector<Suggestion>> ListSuggestions(int64_t record_id) = 0;
+
+  // Responses. SaveResponse inserts (response.id == 0) or updates (by id) a response and
+  // appends a revision made by `actor_user_id`; it stamps created/updated times itself.
+  // kConflict when inserting a second response of the same user to the same record.
+  virtual Result<Response> SaveResponse(const Response& response, int64_t actor_user_id) = 0;
+  virtual Result<Response> GetResponse(int64_t id) = 0;  // kNotFound
+  virtual Result<std::vector<Response>> ListResponses(int64_t record_id) = 0;  // by id
+  virtual Result<std::vector<Revision>> ListRevisions(int64_t response_id) = 0;  // oldest first
+
+  // Bulk import and export.
+  virtual Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) = 0;
+  virtual Status ScanProject(int64_t project_id, ProjectVisitor& visitor) = 0;
+};
+
+}  // namespace quorum
