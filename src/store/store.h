@@ -61,6 +61,11 @@ struct ResponseRow {
   std::span<const RevisionRow> revisions;
 };
 
+struct ResolvedUser {
+  int64_t id = 0;
+  bool created = false;  // true when ResolveUser made the account
+};
+
 // What to do when an imported record's external id already exists in the project.
 enum class OnDuplicate {
   kRefuse,  // PutRecord fails with kConflict
@@ -77,6 +82,11 @@ class ImportBatch {
   // Adds (or, per `on_duplicate`, updates) a record; returns its id.
   // kConflict when the external id exists (also earlier in this batch) and the policy refuses.
   virtual Result<int64_t> PutRecord(const RecordRow& row, OnDuplicate on_duplicate) = 0;
+  // The id of the user with this email (case-insensitive). When there is none and `create` is
+  // true, creates one inside the batch (no password, so no login until one is set) and makes
+  // them an annotator of the project's workspace; kNotFound otherwise. A user created here
+  // disappears with the batch if it is not committed.
+  virtual Result<ResolvedUser> ResolveUser(std::string_view email, bool create) = 0;
   // Adds a suggestion to a record put in this batch.
   virtual Status PutSuggestion(int64_t record_id, const SuggestionRow& row) = 0;
   // Adds a response (and its revisions) to a record put in this batch. kConflict when the
