@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace quorum {
 
@@ -18,5 +20,9 @@ const Clock& SystemClock();
 
 // Formats `ms` since the epoch as UTC ISO 8601 with milliseconds: "2026-11-25T08:45:00.123Z".
 std::string FormatTimestamp(int64_t ms);
+
+// Reads what FormatTimestamp writes ("2026-11-25T08:45:00.123Z"; the fraction is optional and
+// may have 1 to 9 digits; "+00:00" may replace "Z"). nullopt for anything else.
+std::optional<int64_t> ParseTimestamp(std::string_view text);
 
 }  // namespace quorum
