@@ -1,0 +1,26 @@
+// The file formats records are imported from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace quorum {
+
+enum class ImportFormat {
+  kJsonl,  // JSON Lines: one object per line
+  kJson,   // a JSON array of objects (or one object)
+  kCsv,    // RFC 4180 with a header row
+};
+
+// "jsonl", "json", "csv"; ParseImportFormat also takes "ndjson". nullopt for anything else.
+const char* ImportFormatName(ImportFormat format);
+std::optional<ImportFormat> ParseImportFormat(std::string_view name);
+
+// The format named by the file's extension (.jsonl/.ndjson, .json, .csv); kInvalid naming the
+// file and the accepted extensions otherwise.
+Result<ImportFormat> DetectImportFormat(const std::string& path);
+
+}  // namespace quorum

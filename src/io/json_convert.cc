@@ -1,0 +1,31 @@
+#include "io/json_convert.h"
+
+#include <string>
+
+namespace quorum {
+
+nlohmann::json ToNlohmann(simdjson::dom::element element) {
+  using simdjson::dom::element_type;
+  switch (element.type()) {
+    case element_type::OBJECT: {
+      nlohmann::json object = nlohmann::json::object();
+      for (auto [key, value] : element.get_object().value_unsafe())
+        object.emplace(std::string(key), ToNlohmann(value));
+      return object;
+    }
+    case element_type::ARRAY: {
+      nlohmann::json array = nlohmann::json::array();
+      for (simdjson::dom::element value : element.get_array().value_unsafe()) array.push_back(ToNlohmann(value));
+      return array;
+    }
+    case element_type::STRING: return std::string(element.get_string().value_unsafe());
+    case element_type::INT64: return element.get_int64().value_unsafe();
+    case element_type::UINT64: return element.get_uint64().value_unsafe();
+    case element_type::DOUBLE: return element.get_double().value_unsafe();
+    case element_type::BOOL: return element.get_bool().value_unsafe();
+    case element_type::NULL_VALUE: return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace quorum
