@@ -34,6 +34,13 @@ std::vector<Problem> ValidateMetadata(const Schema& schema, const nlohmann::json
 std::vector<Problem> ValidateAnswer(const QuestionSpec& question, const nlohmann::json& value,
                                     const nlohmann::json& record_fields, std::string_view location);
 
+// Whether `value` counts as no answer to `question`: null, "" or [], and for a required text
+// question a string of only whitespace. One exception: for a span question [] is an answer
+// ("this text has no entities"), so a required span question can be submitted on a text
+// without any. Everything that skips unanswered questions (required checks, agreement,
+// aggregation, export) should use this one definition.
+bool IsEmptyAnswer(const QuestionSpec& question, const nlohmann::json& value);
+
 // A response's values: every key names a question, each answer is valid, and when `status` is
 // kSubmitted every required question is answered. Drafts may be partial; discarded responses
 // may be empty (but what they hold must still be valid).
