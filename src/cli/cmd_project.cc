@@ -1,0 +1,191 @@
+#include <iomanip>
+#include <ostream>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "cli/json_file.h"
+#include "schema/schema_json.h"
+#include "schema/templates.h"
+
+namespace quorum {
+namespace {
+
+nlohmann::json ProjectJson(const Project& project, int64_t record_count) {
+  return {{"id", project.id},
+          {"workspace_id", project.workspace_id},
+          {"name", project.name},
+          {"schema", SchemaToJson(project.schema)},
+          {"guidelines", project.guidelines},
+          {"guideline_version", project.guideline_version},
+          {"settings", project.settings},
+          {"records", record_count},
+          {"created_at", FormatTimestamp(project.created_at_ms)}};
+}
+
+Result<ProjectDefinition> LoadDefinition(const ParsedArgs& args) {
+  const bool has_template = args.Has("template");
+  const bool has_schema = args.Has("schema");
+  if (has_template == has_schema)
+    return MakeError(ErrorCode::kInvalid, "give exactly one of --template T or --schema FILE "
+                                          "(see 'quorum project templates')");
+  if (has_template) return LoadTemplate(*args.Get("template"));
+  const std::string path = *args.Get("schema");
+  QUORUM_ASSIGN_OR_RETURN(nlohmann::json document, ReadJsonFile(path));
+  return ProjectDefinitionFromJson(document, path);
+}
+
+Status RunCreate(CommandContext& context, const ParsedArgs& args) {
+  QUORUM_ASSIGN_OR_RETURN(std::string name, RequireOption(args, "name", "N"));
+  QUORUM_ASSIGN_OR_RETURN(ProjectDefinition definition, LoadDefinition(args));
+  QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
+  QUORUM_ASSIGN_OR_RETURN(Workspace workspace, ResolveWorkspace(*store, args));
+  Project project;
+  project.workspace_id = workspace.id;
+  project.name = name;
+  project.schema = std::move(definition.schema);
+  project.guidelines = std::move(definition.guidelines);
+  project.settings = std::move(definition.settings);
+  QUORUM_ASSIGN_OR_RETURN(Project created, store->CreateProject(project));
+  if (args.Has("json")) {
+    PrintJson(context.out(), ProjectJson(created, 0));
+  } else {
+    context.out() << "Created project " << created.id << " '" << created.name << "' in workspace "
+                  << workspace.name << " (" << created.schema.fields.size() << " fields, "
+                  << created.schema.questions.size() << " questions)\n";
+  }
+  return OkStatus();
+}
+
+Status RunList(CommandContext& context, const ParsedArgs& args) {
+  QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
+  QUORUM_ASSIGN_OR_RETURN(std::vector<Project> projects, store->ListProjects());
+  nlohmann::json list = nlohmann::json::array();
+  for (const Project& project : projects) {
+    QUORUM_ASSIGN_OR_RETURN(int64_t records, store->CountRecords(project.id));
+    list.push_back({{"id", project.id},
+                    {"workspace_id", project.workspace_id},
+                    {"name", project.name},
+                    {"records", records},
+                    {"questions", project.schema.questions.size()}});
+  }
+  if (args.Has("json")) {
+    PrintJson(context.out(), list);
+    return OkStatus();
+  }
+  if (list.empty()) {
+    context.out() << "No projects yet: 'quorum project create --name N --template T' or 'quorum demo'.\n";
+    return OkStatus();
+  }
+  context.out() << std::left << std::setw(6) << "ID" << std::setw(10) << "RECORDS" << "NAME\n";
+  for (const nlohmann::json& project : list)
+    context.out() << std::left << std::setw(6) << project["id"].get<int64_t>() << std::setw(10)
+                  << project["records"].get<int64_t>() << project["name"].get<std::string>() << "\n";
+  return OkStatus();
+}
+
+Result<Project> ProjectFromPositional(const ParsedArgs& args, Store& store) {
+  if (args.positionals().size() != 1) return MakeError(ErrorCode::kInvalid, "give one project ID");
+  QUORUM_ASSIGN_OR_RETURN(int64_t id, ParseId(args.positionals()[0], "project id"));
+  return store.GetProject(id);
+}
+
+void PrintSchemaSummary(std::ostream& out, const Schema& schema) {
+  out << "Fields:\n";
+  for (const FieldSpec& field : schema.fields)
+    out << "  " << field.name << " (" << FieldKindName(field.kind) << (field.required ? "" : ", optional") << ")\n";
+  out << "Questions:\n";
+  for (const QuestionSpec& question : schema.questions) {
+    out << "  " << question.name << " (" << QuestionKindName(question.kind);
+    if (question.kind == QuestionKind::kPreference) out << ", " << PreferenceScaleName(question.scale);
+    out << (question.required ? ", required" : "") << ")\n";
+  }
+  if (!schema.metadata.empty()) {
+    out << "Metadata:\n";
+    for (const MetadataProperty& property : schema.metadata)
+      out << "  " << property.name << " (" << MetadataKindName(property.kind) << ")\n";
+  }
+}
+
+Status RunShow(CommandContext& context, const ParsedArgs& args) {
+  QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
+  QUORUM_ASSIGN_OR_RETURN(Project project, ProjectFromPositional(args, *store));
+  QUORUM_ASSIGN_OR_RETURN(int64_t records, store->CountRecords(project.id));
+  if (args.Has("json")) {
+    PrintJson(context.out(), ProjectJson(project, records));
+    return OkStatus();
+  }
+  context.out() << "Project " << project.id << ": " << project.name << "\n"
+                << "Records: " << records << "\n"
+                << "Guidelines: version " << project.guideline_version << "\n"
+                << "Settings: " << project.settings.dump() << "\n";
+  PrintSchemaSummary(context.out(), project.schema);
+  return OkStatus();
+}
+
+Status RunSettings(CommandContext& context, const ParsedArgs& args) {
+  QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
+  QUORUM_ASSIGN_OR_RETURN(Project project, ProjectFromPositional(args, *store));
+  if (auto patch_text = args.Get("set")) {
+    QUORUM_ASSIGN_OR_RETURN(nlohmann::json patch, ParseJsonArgument(*patch_text, "--set"));
+    if (!patch.is_object())
+      return MakeError(ErrorCode::kInvalid, "--set takes a JSON object such as '{\"overlap\": 3}'");
+    // RFC 7396 merge patch: null removes a key.
+    project.settings.merge_patch(patch);
+    QUORUM_RETURN_IF_ERROR(store->UpdateProject(project));
+  }
+  PrintJson(context.out(), project.settings);
+  return OkStatus();
+}
+
+Status RunTemplates(CommandContext& context, const ParsedArgs& args) {
+  if (args.Has("json")) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const TemplateInfo& info : ListTemplates())
+      list.push_back({{"name", info.name}, {"description", info.description}});
+    PrintJson(context.out(), list);
+    return OkStatus();
+  }
+  for (const TemplateInfo& info : ListTemplates())
+    context.out() << std::left << std::setw(28) << info.name << info.description << "\n";
+  return OkStatus();
+}
+
+}  // namespace
+
+CommandSpec ProjectCreateCommand() {
+  return {"project create",
+          "create a project from a template or a schema file",
+          "--name N (--template T | --schema FILE) [--json]",
+          "Templates: see 'quorum project templates'. The schema file format is in docs/schema.md.",
+          {{"name", "N", "the project's name"},
+           {"template", "T", "a built-in template"},
+           {"schema", "FILE", "a native JSON schema document"},
+           {"workspace", "ID", "the workspace (default: the first one)"},
+           {"json", "", "print the created project as JSON"}},
+          RunCreate};
+}
+
+CommandSpec ProjectListCommand() {
+  return {"project list", "list projects", "[--json]", "", {{"json", "", "print JSON"}}, RunList};
+}
+
+CommandSpec ProjectShowCommand() {
+  return {"project show", "show a project and its schema", "ID [--json]", "", {{"json", "", "print JSON"}}, RunShow};
+}
+
+CommandSpec ProjectSettingsCommand() {
+  return {"project settings",
+          "show or change a project's settings",
+          "ID [--set JSON]",
+          "--set merges a JSON object into the settings (RFC 7396: null removes a key), e.g.\n"
+          "  quorum project settings 1 --set '{\"overlap\": 3}'",
+          {{"set", "JSON", "a JSON object to merge into the settings"}},
+          RunSettings};
+}
+
+CommandSpec ProjectTemplatesCommand() {
+  return {"project templates", "list the built-in project templates", "[--json]", "", {{"json", "", "print JSON"}},
+          RunTemplates};
+}
+
+}  // namespace quorum

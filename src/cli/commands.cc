@@ -1,0 +1,14 @@
+#include "cli/commands.h"
+
+namespace quorum {
+
+const std::vector<CommandSpec>& AllCommands() {
+  static const std::vector<CommandSpec> commands = {
+      InitCommand(),          DemoCommand(),           UserAddCommand(),         UserListCommand(),
+      ProjectCreateCommand(), ProjectListCommand(),    ProjectShowCommand(),     ProjectSettingsCommand(),
+      ProjectTemplatesCommand(), ImportCommand(),      ExportCommand(),
+  };
+  return commands;
+}
+
+}  // namespace quorum

@@ -1,0 +1,20 @@
+// The command definitions, one function per command file. commands.cc lists them in order.
+#pragma once
+
+#include "cli/command.h"
+
+namespace quorum {
+
+CommandSpec InitCommand();
+CommandSpec DemoCommand();
+CommandSpec UserAddCommand();
+CommandSpec UserListCommand();
+CommandSpec ProjectCreateCommand();
+CommandSpec ProjectListCommand();
+CommandSpec ProjectShowCommand();
+CommandSpec ProjectSettingsCommand();
+CommandSpec ProjectTemplatesCommand();
+CommandSpec ImportCommand();
+CommandSpec ExportCommand();
+
+}  // namespace quorum
