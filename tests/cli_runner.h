@@ -1,0 +1,39 @@
+// Running the real quorum binary from tests, in a temporary directory of its own.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace quorum::testing {
+
+struct CliResult {
+  int status = -1;  // exit status, or -1 when the process did not exit normally
+  std::string out;
+  std::string err;
+};
+
+// A scratch directory, removed with everything in it when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  // path() + "/" + name
+  std::string File(const std::string& name) const;
+  // Writes `content` to File(name) and returns that path.
+  std::string Write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+// Runs QUORUM_BINARY with `args` and the environment variable QUORUM_DB set to `db`, captures
+// both streams, and waits for it.
+CliResult RunQuorum(const std::string& db, const std::vector<std::string>& args);
+
+// Reads a whole file; empty when it does not exist.
+std::string ReadFile(const std::string& path);
+
+}  // namespace quorum::testing
