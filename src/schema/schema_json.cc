@@ -114,10 +114,13 @@ class SchemaReader {
       for (std::size_t index = 0; index < fields->size(); ++index)
         schema.fields.push_back(ReadField((*fields)[index], JsonReader::Index("fields", index)));
     }
+    std::size_t before = reader_.problem_count();
     if (const json* questions = reader_.Array(document, "", "questions", /*required=*/true)) {
       for (std::size_t index = 0; index < questions->size(); ++index)
         schema.questions.push_back(ReadQuestion((*questions)[index], JsonReader::Index("questions", index)));
     }
+    // A missing or mistyped "questions" already said so; "the schema asks no questions" would repeat it.
+    if (reader_.problem_count() != before && schema.questions.empty()) broken_subjects_.insert("");
     if (const json* metadata = reader_.Array(document, "", "metadata")) {
       for (std::size_t index = 0; index < metadata->size(); ++index)
         schema.metadata.push_back(ReadMetadata((*metadata)[index], JsonReader::Index("metadata", index)));
