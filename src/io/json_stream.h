@@ -45,6 +45,11 @@ class JsonStream {
   // max_item_bytes), or kIo when the source fails. After a failure the stream is spent.
   Result<std::optional<JsonItem>> Next();
 
+  // The bytes the stream's buffer holds now, padding included: 1 MiB and 64 bytes until an
+  // item needs more, never more than about max_item_bytes, whatever the stream's length.
+  // For tests and metrics.
+  std::size_t buffer_capacity() const;
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;
