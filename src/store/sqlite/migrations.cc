@@ -1,0 +1,141 @@
+#include "store/sqlite/migrations.h"
+
+#include <string>
+
+#include "store/sqlite/sql.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace quorum::sqlite {
+namespace {
+
+// Version 1: the first schema. Ids are AUTOINCREMENT so a deleted project's ids (and its
+// records') are never handed out again: callers cache and link by id. Every table below
+// projects cascades on delete; users are never deleted while they have responses.
+constexpr char kSchemaV1[] = R"sql(
+CREATE TABLE workspaces (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  tier INTEGER NOT NULL,
+  specializations_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE memberships (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'manager', 'reviewer', 'annotator')),
+  PRIMARY KEY (workspace_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX memberships_user ON memberships (user_id);
+CREATE TABLE projects (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  schema_json TEXT NOT NULL,
+  guidelines TEXT NOT NULL,
+  guideline_version INTEGER NOT NULL,
+  settings_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX projects_workspace ON projects (workspace_id);
+CREATE TABLE records (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  external_id TEXT,
+  fields_json TEXT NOT NULL,
+  metadata_json TEXT NOT NULL,
+  gold_json TEXT NOT NULL,
+  priority REAL NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE (project_id, external_id)
+);
+CREATE INDEX records_project_id ON records (project_id, id);
+CREATE INDEX records_project_priority ON records (project_id, priority);
+CREATE TABLE suggestions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+  question TEXT NOT NULL,
+  value_json TEXT NOT NULL,
+  score REAL,
+  agent TEXT NOT NULL
+);
+CREATE INDEX suggestions_record ON suggestions (record_id);
+CREATE TABLE responses (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  values_json TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'discarded')),
+  time_spent_ms INTEGER NOT NULL,
+  guideline_version INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (record_id, user_id)
+);
+CREATE INDEX responses_record_status ON responses (record_id, status);
+CREATE INDEX responses_user_status ON responses (user_id, status);
+CREATE TABLE revisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  response_id INTEGER NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  at INTEGER NOT NULL,
+  values_json TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'discarded'))
+);
+CREATE INDEX revisions_response ON revisions (response_id);
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "workspaces, users, projects, records, suggestions, responses, revisions", kSchemaV1},
+};
+
+Result<int> ReadVersion(Connection& connection) {
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kSelectSchemaVersion));
+  QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+  return has_row ? static_cast<int>(query.Int(0)) : 0;
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+Status Migrate(Connection& connection, std::span<const Migration> migrations, int64_t now_ms) {
+  // One transaction: a crash or a failing step leaves the previous version whole. IMMEDIATE
+  // also keeps two processes opening a fresh database from both applying version 1.
+  QUORUM_ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(connection));
+  QUORUM_RETURN_IF_ERROR(connection.Exec(kCreateSchemaVersion));
+  QUORUM_ASSIGN_OR_RETURN(int version, ReadVersion(connection));
+  int latest = migrations.empty() ? 0 : migrations.back().version;
+  if (version > latest)
+    return MakeError(ErrorCode::kIo, "the database has schema version " + std::to_string(version) +
+                                         ", newer than this binary supports (" + std::to_string(latest) +
+                                         "); use a newer quorum");
+  for (const Migration& migration : migrations) {
+    if (migration.version <= version) continue;
+    Status applied = connection.Exec(migration.sql);
+    if (!applied.ok()) {
+      Error error = std::move(applied).error();
+      error.message = "migration " + std::to_string(migration.version) + " (" + migration.description +
+                      ") failed: " + error.message;
+      return error;
+    }
+    QUORUM_ASSIGN_OR_RETURN(Query record, connection.Use(kInsertSchemaVersion));
+    QUORUM_RETURN_IF_ERROR(record.BindInt(migration.version).BindInt(now_ms).Run());
+  }
+  return transaction.Commit();
+}
+
+Result<int> SchemaVersion(Connection& connection) {
+  QUORUM_ASSIGN_OR_RETURN(Query exists, connection.Use(kSchemaVersionTableExists));
+  QUORUM_ASSIGN_OR_RETURN(bool has_table, exists.Step());
+  if (!has_table) return 0;
+  return ReadVersion(connection);
+}
+
+}  // namespace quorum::sqlite

@@ -1,0 +1,152 @@
+// Every SQL text of the SQLite backend except the migrations (migrations.cc). Values are always
+// bound parameters (?); nothing here is ever concatenated with data. Each SELECT lists its
+// columns in the order the readers in sqlite_rows.h (or the scan) expect.
+#pragma once
+
+namespace quorum::sqlite {
+
+// Connection set-up. synchronous=FULL fsyncs the WAL at every commit: an acknowledged write
+// survives kill -9 and power loss. cache_size is in KiB when negative: 64 MiB per connection,
+// however large the database. journal_size_limit truncates the WAL after a checkpoint that
+// followed a bulk import, instead of keeping a gigabyte file around.
+inline constexpr char kPragmaJournalModeWal[] = "PRAGMA journal_mode=WAL";
+inline constexpr char kPragmaSettings[] =
+    "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; "
+    "PRAGMA journal_size_limit=67108864;";
+
+// Transactions.
+inline constexpr char kBeginImmediate[] = "BEGIN IMMEDIATE";
+inline constexpr char kCommit[] = "COMMIT";
+inline constexpr char kRollback[] = "ROLLBACK";
+inline constexpr char kSavepoint[] = "SAVEPOINT quorum_nested";
+inline constexpr char kReleaseSavepoint[] = "RELEASE quorum_nested";
+inline constexpr char kRollbackToSavepoint[] = "ROLLBACK TO quorum_nested";
+
+// Schema versions (see migrations.h).
+inline constexpr char kCreateSchemaVersion[] =
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)";
+inline constexpr char kSchemaVersionTableExists[] =
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+inline constexpr char kSelectSchemaVersion[] = "SELECT coalesce(max(version), 0) FROM schema_version";
+inline constexpr char kInsertSchemaVersion[] = "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)";
+
+// Workspaces: id, name, created_at.
+inline constexpr char kInsertWorkspace[] = "INSERT INTO workspaces (name, created_at) VALUES (?, ?)";
+inline constexpr char kSelectWorkspace[] = "SELECT id, name, created_at FROM workspaces WHERE id = ?";
+inline constexpr char kSelectWorkspaces[] = "SELECT id, name, created_at FROM workspaces ORDER BY id";
+
+// Users: id, email, name, password_hash, tier, specializations_json, created_at.
+inline constexpr char kInsertUser[] =
+    "INSERT INTO users (email, name, password_hash, tier, specializations_json, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+inline constexpr char kSelectUser[] =
+    "SELECT id, email, name, password_hash, tier, specializations_json, created_at FROM users WHERE id = ?";
+inline constexpr char kSelectUserByEmail[] =
+    "SELECT id, email, name, password_hash, tier, specializations_json, created_at FROM users WHERE email = ?";
+inline constexpr char kSelectUsers[] =
+    "SELECT id, email, name, password_hash, tier, specializations_json, created_at FROM users ORDER BY id";
+inline constexpr char kUpdateUser[] =
+    "UPDATE users SET email = ?, name = ?, password_hash = ?, tier = ?, specializations_json = ? WHERE id = ?";
+
+// Memberships: workspace_id, user_id, role.
+inline constexpr char kUpsertMembership[] =
+    "INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, ?) "
+    "ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role";
+inline constexpr char kSelectMemberships[] =
+    "SELECT workspace_id, user_id, role FROM memberships WHERE workspace_id = ? ORDER BY user_id";
+inline constexpr char kSelectRole[] = "SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?";
+
+// Projects: id, workspace_id, name, schema_json, guidelines, guideline_version, settings_json,
+// created_at.
+inline constexpr char kInsertProject[] =
+    "INSERT INTO projects (workspace_id, name, schema_json, guidelines, guideline_version, settings_json, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+inline constexpr char kSelectProject[] =
+    "SELECT id, workspace_id, name, schema_json, guidelines, guideline_version, settings_json, created_at "
+    "FROM projects WHERE id = ?";
+inline constexpr char kSelectProjects[] =
+    "SELECT id, workspace_id, name, schema_json, guidelines, guideline_version, settings_json, created_at "
+    "FROM projects ORDER BY id";
+inline constexpr char kUpdateProject[] =
+    "UPDATE projects SET workspace_id = ?, name = ?, schema_json = ?, guidelines = ?, guideline_version = ?, "
+    "settings_json = ? WHERE id = ?";
+inline constexpr char kDeleteProject[] = "DELETE FROM projects WHERE id = ?";
+inline constexpr char kProjectExists[] = "SELECT 1 FROM projects WHERE id = ?";
+inline constexpr char kSelectProjectWorkspace[] = "SELECT workspace_id FROM projects WHERE id = ?";
+
+// Records: id, project_id, external_id, fields_json, metadata_json, gold_json, priority,
+// created_at. An empty external id is stored as NULL, which UNIQUE ignores.
+inline constexpr char kInsertRecord[] =
+    "INSERT INTO records (project_id, external_id, fields_json, metadata_json, gold_json, priority, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+inline constexpr char kUpdateRecordByExternalId[] =
+    "UPDATE records SET fields_json = ?, metadata_json = ?, gold_json = ?, priority = ? "
+    "WHERE project_id = ? AND external_id = ? RETURNING id";
+inline constexpr char kSelectRecord[] =
+    "SELECT id, project_id, external_id, fields_json, metadata_json, gold_json, priority, created_at "
+    "FROM records WHERE id = ?";
+inline constexpr char kSelectRecordsAfter[] =
+    "SELECT id, project_id, external_id, fields_json, metadata_json, gold_json, priority, created_at "
+    "FROM records WHERE project_id = ? AND id > ? ORDER BY id LIMIT ?";
+inline constexpr char kCountRecords[] = "SELECT count(*) FROM records WHERE project_id = ?";
+inline constexpr char kSelectRecordProject[] = "SELECT project_id FROM records WHERE id = ?";
+
+// Suggestions: id, record_id, question, value_json, score, agent.
+inline constexpr char kInsertSuggestion[] =
+    "INSERT INTO suggestions (record_id, question, value_json, score, agent) VALUES (?, ?, ?, ?, ?)";
+inline constexpr char kSelectSuggestions[] =
+    "SELECT id, record_id, question, value_json, score, agent FROM suggestions WHERE record_id = ? ORDER BY id";
+inline constexpr char kDeleteSuggestionsOfRecord[] = "DELETE FROM suggestions WHERE record_id = ?";
+
+// Responses: id, record_id, user_id, values_json, status, time_spent_ms, guideline_version,
+// created_at, updated_at.
+inline constexpr char kInsertResponse[] =
+    "INSERT INTO responses (record_id, user_id, values_json, status, time_spent_ms, guideline_version, "
+    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+inline constexpr char kUpdateResponse[] =
+    "UPDATE responses SET values_json = ?, status = ?, time_spent_ms = ?, guideline_version = ?, updated_at = ? "
+    "WHERE id = ? RETURNING record_id, user_id, created_at";
+inline constexpr char kReplaceResponse[] =
+    "UPDATE responses SET values_json = ?, status = ?, time_spent_ms = ?, guideline_version = ?, created_at = ?, "
+    "updated_at = ? WHERE id = ?";
+inline constexpr char kSelectResponse[] =
+    "SELECT id, record_id, user_id, values_json, status, time_spent_ms, guideline_version, created_at, updated_at "
+    "FROM responses WHERE id = ?";
+inline constexpr char kSelectResponsesOfRecord[] =
+    "SELECT id, record_id, user_id, values_json, status, time_spent_ms, guideline_version, created_at, updated_at "
+    "FROM responses WHERE record_id = ? ORDER BY id";
+inline constexpr char kSelectResponseId[] = "SELECT id FROM responses WHERE record_id = ? AND user_id = ?";
+
+// Revisions: id, response_id, user_id, at, values_json, status. Oldest first means in the
+// order written (id), which is also the order an import hands them over.
+inline constexpr char kInsertRevision[] =
+    "INSERT INTO revisions (response_id, user_id, at, values_json, status) VALUES (?, ?, ?, ?, ?)";
+inline constexpr char kSelectRevisions[] =
+    "SELECT id, response_id, user_id, at, values_json, status FROM revisions WHERE response_id = ? ORDER BY id";
+inline constexpr char kDeleteRevisionsOfResponse[] = "DELETE FROM revisions WHERE response_id = ?";
+inline constexpr char kMaxRevisionId[] = "SELECT coalesce(max(id), 0) FROM revisions";
+inline constexpr char kResponseHasRevisionAfter[] =
+    "SELECT EXISTS (SELECT 1 FROM revisions WHERE response_id = ? AND id > ?)";
+
+// ScanProject: four cursors over one project, each ordered by record id, merged in memory.
+// Records: id, external_id, fields_json, metadata_json, gold_json, priority, created_at.
+inline constexpr char kScanRecords[] =
+    "SELECT id, external_id, fields_json, metadata_json, gold_json, priority, created_at "
+    "FROM records WHERE project_id = ? ORDER BY id";
+// Suggestions: record_id, question, value_json, score, agent.
+inline constexpr char kScanSuggestions[] =
+    "SELECT s.record_id, s.question, s.value_json, s.score, s.agent "
+    "FROM records r JOIN suggestions s ON s.record_id = r.id WHERE r.project_id = ? ORDER BY r.id, s.id";
+// Responses: record_id, id, user_id, email, values_json, status, time_spent_ms,
+// guideline_version, created_at, updated_at.
+inline constexpr char kScanResponses[] =
+    "SELECT p.record_id, p.id, p.user_id, u.email, p.values_json, p.status, p.time_spent_ms, p.guideline_version, "
+    "p.created_at, p.updated_at FROM records r JOIN responses p ON p.record_id = r.id "
+    "JOIN users u ON u.id = p.user_id WHERE r.project_id = ? ORDER BY r.id, p.id";
+// Revisions: record_id, response_id, email, at, values_json, status.
+inline constexpr char kScanRevisions[] =
+    "SELECT p.record_id, v.response_id, u.email, v.at, v.values_json, v.status "
+    "FROM records r JOIN responses p ON p.record_id = r.id JOIN revisions v ON v.response_id = p.id "
+    "JOIN users u ON u.id = v.user_id WHERE r.project_id = ? ORDER BY r.id, p.id, v.id";
+
+}  // namespace quorum::sqlite

@@ -1,0 +1,126 @@
+#include "store/sqlite/sqlite_rows.h"
+
+#include <string>
+
+namespace quorum::sqlite {
+namespace {
+
+std::string Named(std::string_view kind, int64_t id, std::string_view column) {
+  return std::string(kind) + " " + std::to_string(id) + " " + std::string(column);
+}
+
+}  // namespace
+
+Result<nlohmann::json> ParseStoredJson(std::string_view text, std::string_view what) {
+  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded())
+    return MakeError(ErrorCode::kInternal, "stored " + std::string(what) + " is not valid JSON");
+  return json;
+}
+
+Result<ResponseStatus> ParseStoredStatus(std::string_view text, std::string_view what) {
+  std::optional<ResponseStatus> status = ParseResponseStatus(text);
+  if (!status)
+    return MakeError(ErrorCode::kInternal, "stored " + std::string(what) + " has unknown status '" +
+                                               std::string(text) + "'");
+  return *status;
+}
+
+Result<Role> ParseStoredRole(std::string_view text, std::string_view what) {
+  std::optional<Role> role = ParseRole(text);
+  if (!role)
+    return MakeError(ErrorCode::kInternal, "stored " + std::string(what) + " has unknown role '" +
+                                               std::string(text) + "'");
+  return *role;
+}
+
+std::string LowerCaseEmail(std::string_view email) {
+  std::string lower(email);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lower;
+}
+
+Workspace ReadWorkspace(const Query& row) {
+  return Workspace{row.Int(0), std::string(row.Text(1)), row.Int(2)};
+}
+
+Result<User> ReadUser(const Query& row) {
+  User user;
+  user.id = row.Int(0);
+  user.email = row.Text(1);
+  user.name = row.Text(2);
+  user.password_hash = row.Text(3);
+  user.tier = static_cast<int>(row.Int(4));
+  QUORUM_ASSIGN_OR_RETURN(nlohmann::json specializations,
+                          ParseStoredJson(row.Text(5), Named("user", user.id, "specializations")));
+  if (!specializations.is_array())
+    return MakeError(ErrorCode::kInternal, "stored specializations of user " + std::to_string(user.id) +
+                                               " are not a JSON array");
+  for (const nlohmann::json& tag : specializations)
+    if (tag.is_string()) user.specializations.push_back(tag.get<std::string>());
+  user.created_at_ms = row.Int(6);
+  return user;
+}
+
+Result<Membership> ReadMembership(const Query& row) {
+  Membership membership;
+  membership.workspace_id = row.Int(0);
+  membership.user_id = row.Int(1);
+  QUORUM_ASSIGN_OR_RETURN(membership.role, ParseStoredRole(row.Text(2), "membership"));
+  return membership;
+}
+
+Result<Record> ReadRecord(const Query& row) {
+  Record record;
+  record.id = row.Int(0);
+  record.project_id = row.Int(1);
+  record.external_id = row.Text(2);
+  QUORUM_ASSIGN_OR_RETURN(record.fields, ParseStoredJson(row.Text(3), Named("record", record.id, "fields")));
+  QUORUM_ASSIGN_OR_RETURN(record.metadata, ParseStoredJson(row.Text(4), Named("record", record.id, "metadata")));
+  QUORUM_ASSIGN_OR_RETURN(record.gold, ParseStoredJson(row.Text(5), Named("record", record.id, "gold")));
+  record.priority = row.Double(6);
+  record.created_at_ms = row.Int(7);
+  return record;
+}
+
+Result<Suggestion> ReadSuggestion(const Query& row) {
+  Suggestion suggestion;
+  suggestion.id = row.Int(0);
+  suggestion.record_id = row.Int(1);
+  suggestion.question = row.Text(2);
+  QUORUM_ASSIGN_OR_RETURN(suggestion.value,
+                          ParseStoredJson(row.Text(3), Named("suggestion", suggestion.id, "value")));
+  if (!row.IsNull(4)) suggestion.score = row.Double(4);
+  suggestion.agent = row.Text(5);
+  return suggestion;
+}
+
+Result<Response> ReadResponse(const Query& row) {
+  Response response;
+  response.id = row.Int(0);
+  response.record_id = row.Int(1);
+  response.user_id = row.Int(2);
+  QUORUM_ASSIGN_OR_RETURN(response.values, ParseStoredJson(row.Text(3), Named("response", response.id, "values")));
+  QUORUM_ASSIGN_OR_RETURN(response.status,
+                          ParseStoredStatus(row.Text(4), "response " + std::to_string(response.id)));
+  response.time_spent_ms = row.Int(5);
+  response.guideline_version = static_cast<int>(row.Int(6));
+  response.created_at_ms = row.Int(7);
+  response.updated_at_ms = row.Int(8);
+  return response;
+}
+
+Result<Revision> ReadRevision(const Query& row) {
+  Revision revision;
+  revision.id = row.Int(0);
+  revision.response_id = row.Int(1);
+  revision.user_id = row.Int(2);
+  revision.at_ms = row.Int(3);
+  QUORUM_ASSIGN_OR_RETURN(revision.values, ParseStoredJson(row.Text(4), Named("revision", revision.id, "values")));
+  QUORUM_ASSIGN_OR_RETURN(revision.status,
+                          ParseStoredStatus(row.Text(5), "revision " + std::to_string(revision.id)));
+  return revision;
+}
+
+}  // namespace quorum::sqlite

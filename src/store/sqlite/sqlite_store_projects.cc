@@ -1,0 +1,107 @@
+// SqliteStore: projects. The schema is stored as its native JSON text (schema/schema_json.h).
+#include <string>
+
+#include "schema/schema_json.h"
+#include "store/sqlite/sql.h"
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace quorum::sqlite {
+namespace {
+
+Error ProjectNotFound(int64_t id) {
+  return MakeError(ErrorCode::kNotFound, "project " + std::to_string(id) + " not found");
+}
+
+Error WorkspaceNotFound(int64_t id) {
+  return MakeError(ErrorCode::kNotFound, "workspace " + std::to_string(id) + " not found");
+}
+
+Result<Project> ReadProject(const Query& row) {
+  Project project;
+  project.id = row.Int(0);
+  project.workspace_id = row.Int(1);
+  project.name = row.Text(2);
+  std::string what = "project " + std::to_string(project.id);
+  QUORUM_ASSIGN_OR_RETURN(nlohmann::json schema_json, ParseStoredJson(row.Text(3), what + " schema"));
+  Result<Schema> schema = SchemaFromJson(schema_json, what + " schema");
+  // The store wrote this schema itself, so a schema the parser now refuses is our bug (or a
+  // parser that grew stricter without a migration), never the caller's input.
+  if (!schema.ok())
+    return MakeError(ErrorCode::kInternal, "stored schema of " + what + " is unreadable: " + schema.error().ToString());
+  project.schema = std::move(schema).value();
+  project.guidelines = row.Text(4);
+  project.guideline_version = static_cast<int>(row.Int(5));
+  QUORUM_ASSIGN_OR_RETURN(project.settings, ParseStoredJson(row.Text(6), what + " settings"));
+  project.created_at_ms = row.Int(7);
+  return project;
+}
+
+}  // namespace
+
+Result<Project> SqliteStore::CreateProject(const Project& project) {
+  Lock lock(mutex_);
+  Project created = project;
+  created.created_at_ms = clock_.NowMs();
+  std::string schema_json = SchemaToJson(project.schema).dump();
+  std::string settings_json = project.settings.dump();
+  QUORUM_ASSIGN_OR_RETURN(Query insert, connection_->Use(kInsertProject));
+  insert.BindInt(created.workspace_id).BindText(created.name).BindText(schema_json).BindText(created.guidelines);
+  insert.BindInt(created.guideline_version).BindText(settings_json).BindInt(created.created_at_ms);
+  Status status = insert.Run();
+  if (!status.ok())
+    return status.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(created.workspace_id) : status.error();
+  created.id = connection_->LastInsertRowid();
+  return created;
+}
+
+Result<Project> SqliteStore::GetProject(int64_t id) {
+  Lock lock(mutex_);
+  return LoadProject(id);
+}
+
+Result<Project> SqliteStore::LoadProject(int64_t id) {
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectProject));
+  query.BindInt(id);
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
+  if (!found) return ProjectNotFound(id);
+  return ReadProject(query);
+}
+
+Result<std::vector<Project>> SqliteStore::ListProjects() {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectProjects));
+  std::vector<Project> projects;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return projects;
+    QUORUM_ASSIGN_OR_RETURN(Project project, ReadProject(query));
+    projects.push_back(std::move(project));
+  }
+}
+
+Status SqliteStore::UpdateProject(const Project& project) {
+  Lock lock(mutex_);
+  std::string schema_json = SchemaToJson(project.schema).dump();
+  std::string settings_json = project.settings.dump();
+  QUORUM_ASSIGN_OR_RETURN(Query update, connection_->Use(kUpdateProject));
+  update.BindInt(project.workspace_id).BindText(project.name).BindText(schema_json).BindText(project.guidelines);
+  update.BindInt(project.guideline_version).BindText(settings_json).BindInt(project.id);
+  Status status = update.Run();
+  if (!status.ok())
+    return status.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(project.workspace_id) : status.error();
+  if (connection_->Changes() == 0) return ProjectNotFound(project.id);
+  return OkStatus();
+}
+
+Status SqliteStore::DeleteProject(int64_t id) {
+  Lock lock(mutex_);
+  // The cascade (records, suggestions, responses, revisions) runs inside this one statement,
+  // which SQLite makes atomic on its own.
+  QUORUM_ASSIGN_OR_RETURN(Query remove, connection_->Use(kDeleteProject));
+  QUORUM_RETURN_IF_ERROR(remove.BindInt(id).Run());
+  if (connection_->Changes() == 0) return ProjectNotFound(id);
+  return OkStatus();
+}
+
+}  // namespace quorum::sqlite

@@ -1,0 +1,128 @@
+// SqliteStore: responses and their revisions.
+#include <string>
+
+#include "store/sqlite/sql.h"
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace quorum::sqlite {
+namespace {
+
+Status InsertRevision(Connection& connection, int64_t response_id, int64_t actor_user_id, int64_t at_ms,
+                      std::string_view values_json, ResponseStatus status) {
+  QUORUM_ASSIGN_OR_RETURN(Query insert, connection.Use(kInsertRevision));
+  insert.BindInt(response_id).BindInt(actor_user_id).BindInt(at_ms).BindText(values_json);
+  Status inserted = insert.BindText(ResponseStatusName(status)).Run();
+  if (!inserted.ok() && inserted.error().code == ErrorCode::kNotFound)
+    return MakeError(ErrorCode::kNotFound, "user " + std::to_string(actor_user_id) + " not found");
+  return inserted;
+}
+
+// Why inserting the response of `user_id` to `record_id` collided: names the existing response.
+Error DuplicateResponse(Connection& connection, int64_t record_id, int64_t user_id) {
+  std::string existing;
+  Result<Query> query = connection.Use(kSelectResponseId);
+  if (query.ok()) {
+    query->BindInt(record_id).BindInt(user_id);
+    Result<bool> found = query->Step();
+    if (found.ok() && *found) existing = " (response " + std::to_string(query->Int(0)) + ")";
+  }
+  return MakeError(ErrorCode::kConflict, "user " + std::to_string(user_id) + " already has a response" + existing +
+                                             " to record " + std::to_string(record_id));
+}
+
+}  // namespace
+
+Result<Response> SqliteStore::SaveResponse(const Response& response, int64_t actor_user_id) {
+  Lock lock(mutex_);
+  int64_t now_ms = clock_.NowMs();
+  // The response row and its revision land together or not at all.
+  QUORUM_ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(*connection_));
+  Result<Response> saved = response.id == 0 ? InsertResponse(response, actor_user_id, now_ms)
+                                            : UpdateResponse(response, actor_user_id, now_ms);
+  if (!saved.ok()) return saved;
+  QUORUM_RETURN_IF_ERROR(transaction.Commit());
+  return saved;
+}
+
+Result<Response> SqliteStore::InsertResponse(const Response& response, int64_t actor_user_id, int64_t now_ms) {
+  Response saved = response;
+  saved.created_at_ms = now_ms;
+  saved.updated_at_ms = now_ms;
+  std::string values_json = response.values.dump();
+  {
+    QUORUM_ASSIGN_OR_RETURN(Query insert, connection_->Use(kInsertResponse));
+    insert.BindInt(saved.record_id).BindInt(saved.user_id).BindText(values_json);
+    insert.BindText(ResponseStatusName(saved.status)).BindInt(saved.time_spent_ms).BindInt(saved.guideline_version);
+    Status inserted = insert.BindInt(now_ms).BindInt(now_ms).Run();
+    if (!inserted.ok()) {
+      if (inserted.error().code == ErrorCode::kConflict)
+        return DuplicateResponse(*connection_, saved.record_id, saved.user_id);
+      if (inserted.error().code == ErrorCode::kNotFound)
+        return MakeError(ErrorCode::kNotFound, "record " + std::to_string(saved.record_id) + " or user " +
+                                                   std::to_string(saved.user_id) + " not found");
+      return inserted.error();
+    }
+  }
+  saved.id = connection_->LastInsertRowid();
+  QUORUM_RETURN_IF_ERROR(InsertRevision(*connection_, saved.id, actor_user_id, now_ms, values_json, saved.status));
+  return saved;
+}
+
+Result<Response> SqliteStore::UpdateResponse(const Response& response, int64_t actor_user_id, int64_t now_ms) {
+  Response saved = response;
+  saved.updated_at_ms = now_ms;
+  std::string values_json = response.values.dump();
+  {
+    QUORUM_ASSIGN_OR_RETURN(Query update, connection_->Use(kUpdateResponse));
+    update.BindText(values_json).BindText(ResponseStatusName(saved.status)).BindInt(saved.time_spent_ms);
+    update.BindInt(saved.guideline_version).BindInt(now_ms).BindInt(saved.id);
+    QUORUM_ASSIGN_OR_RETURN(bool found, update.Step());
+    if (!found) return MakeError(ErrorCode::kNotFound, "response " + std::to_string(saved.id) + " not found");
+    // Who answered which record never changes; the stored values win over the caller's.
+    saved.record_id = update.Int(0);
+    saved.user_id = update.Int(1);
+    saved.created_at_ms = update.Int(2);
+    QUORUM_RETURN_IF_ERROR(update.Run());
+  }
+  QUORUM_RETURN_IF_ERROR(InsertRevision(*connection_, saved.id, actor_user_id, now_ms, values_json, saved.status));
+  return saved;
+}
+
+Result<Response> SqliteStore::GetResponse(int64_t id) {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectResponse));
+  query.BindInt(id);
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
+  if (!found) return MakeError(ErrorCode::kNotFound, "response " + std::to_string(id) + " not found");
+  return ReadResponse(query);
+}
+
+Result<std::vector<Response>> SqliteStore::ListResponses(int64_t record_id) {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectResponsesOfRecord));
+  query.BindInt(record_id);
+  std::vector<Response> responses;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return responses;
+    QUORUM_ASSIGN_OR_RETURN(Response response, ReadResponse(query));
+    responses.push_back(std::move(response));
+  }
+}
+
+Result<std::vector<Revision>> SqliteStore::ListRevisions(int64_t response_id) {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectRevisions));
+  query.BindInt(response_id);
+  std::vector<Revision> revisions;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return revisions;
+    QUORUM_ASSIGN_OR_RETURN(Revision revision, ReadRevision(query));
+    revisions.push_back(std::move(revision));
+  }
+}
+
+}  // namespace quorum::sqlite

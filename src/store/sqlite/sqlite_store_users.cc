@@ -1,0 +1,118 @@
+// SqliteStore: users and workspace memberships.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "store/sqlite/sql.h"
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace quorum::sqlite {
+namespace {
+
+std::string SpecializationsJson(const User& user) { return nlohmann::json(user.specializations).dump(); }
+
+Error EmailTaken(const std::string& email) {
+  return MakeError(ErrorCode::kConflict, "a user with email '" + email + "' already exists");
+}
+
+// Reads at most one user from a query already bound.
+Result<User> OneUser(Query& query, const std::string& what) {
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
+  if (!found) return MakeError(ErrorCode::kNotFound, what + " not found");
+  return ReadUser(query);
+}
+
+}  // namespace
+
+Result<User> SqliteStore::CreateUser(const User& user) {
+  Lock lock(mutex_);
+  User created = user;
+  created.email = LowerCaseEmail(user.email);
+  created.created_at_ms = clock_.NowMs();
+  std::string specializations = SpecializationsJson(created);
+  QUORUM_ASSIGN_OR_RETURN(Query insert, connection_->Use(kInsertUser));
+  insert.BindText(created.email).BindText(created.name).BindText(created.password_hash).BindInt(created.tier);
+  insert.BindText(specializations).BindInt(created.created_at_ms);
+  Status status = insert.Run();
+  if (!status.ok()) return status.error().code == ErrorCode::kConflict ? EmailTaken(created.email) : status.error();
+  created.id = connection_->LastInsertRowid();
+  return created;
+}
+
+Result<User> SqliteStore::GetUser(int64_t id) {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectUser));
+  query.BindInt(id);
+  return OneUser(query, "user " + std::to_string(id));
+}
+
+Result<User> SqliteStore::FindUserByEmail(std::string_view email) {
+  Lock lock(mutex_);
+  std::string lower = LowerCaseEmail(email);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectUserByEmail));
+  query.BindText(lower);
+  return OneUser(query, "user with email '" + lower + "'");
+}
+
+Result<std::vector<User>> SqliteStore::ListUsers() {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectUsers));
+  std::vector<User> users;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return users;
+    QUORUM_ASSIGN_OR_RETURN(User user, ReadUser(query));
+    users.push_back(std::move(user));
+  }
+}
+
+Status SqliteStore::UpdateUser(const User& user) {
+  Lock lock(mutex_);
+  std::string email = LowerCaseEmail(user.email);
+  std::string specializations = SpecializationsJson(user);
+  QUORUM_ASSIGN_OR_RETURN(Query update, connection_->Use(kUpdateUser));
+  update.BindText(email).BindText(user.name).BindText(user.password_hash).BindInt(user.tier);
+  update.BindText(specializations).BindInt(user.id);
+  Status status = update.Run();
+  if (!status.ok()) return status.error().code == ErrorCode::kConflict ? EmailTaken(email) : status.error();
+  if (connection_->Changes() == 0)
+    return MakeError(ErrorCode::kNotFound, "user " + std::to_string(user.id) + " not found");
+  return OkStatus();
+}
+
+Status SqliteStore::SetMembership(const Membership& membership) {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query upsert, connection_->Use(kUpsertMembership));
+  upsert.BindInt(membership.workspace_id).BindInt(membership.user_id).BindText(RoleName(membership.role));
+  Status status = upsert.Run();
+  if (!status.ok() && status.error().code == ErrorCode::kNotFound)
+    return MakeError(ErrorCode::kNotFound, "workspace " + std::to_string(membership.workspace_id) + " or user " +
+                                               std::to_string(membership.user_id) + " not found");
+  return status;
+}
+
+Result<std::vector<Membership>> SqliteStore::ListMemberships(int64_t workspace_id) {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectMemberships));
+  query.BindInt(workspace_id);
+  std::vector<Membership> memberships;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return memberships;
+    QUORUM_ASSIGN_OR_RETURN(Membership membership, ReadMembership(query));
+    memberships.push_back(membership);
+  }
+}
+
+Result<std::optional<Role>> SqliteStore::GetRole(int64_t workspace_id, int64_t user_id) {
+  Lock lock(mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectRole));
+  query.BindInt(workspace_id).BindInt(user_id);
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
+  if (!found) return std::optional<Role>();
+  QUORUM_ASSIGN_OR_RETURN(Role role, ParseStoredRole(query.Text(0), "membership"));
+  return std::optional<Role>(role);
+}
+
+}  // namespace quorum::sqlite
