@@ -12,12 +12,15 @@
 #include "io/import_row.h"
 #include "io/json_convert.h"
 #include "io/json_stream.h"
+#include "io/json_text.h"
 
 namespace quorum {
 namespace {
 
 std::string Dump(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string text;
+  AppendJson(text, value);
+  return text;
 }
 
 // Yields ImportRows from a JSON (lines or array) or CSV stream. A framing failure of the
@@ -162,9 +165,12 @@ class ImportRun {
   void Write(const ImportRow& row, const std::vector<int64_t>& user_ids, const std::string& location,
              std::vector<Problem>& problems) {
     const int64_t now = clock_.NowMs();
-    fields_text_ = Dump(row.fields);
-    metadata_text_ = Dump(row.metadata);
-    gold_text_ = Dump(row.gold);
+    fields_text_.clear();
+    AppendJson(fields_text_, row.fields);
+    metadata_text_.clear();
+    AppendJson(metadata_text_, row.metadata);
+    gold_text_.clear();
+    AppendJson(gold_text_, row.gold);
     RecordRow record{row.external_id, fields_text_, metadata_text_, gold_text_, row.priority,
                      row.created_at_ms.value_or(now)};
     Result<int64_t> record_id = batch_.PutRecord(record, options_.on_duplicate);

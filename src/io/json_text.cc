@@ -1,8 +1,21 @@
 #include "io/json_text.h"
 
-#include <nlohmann/json.hpp>
+#include <array>
+#include <charconv>
 
 namespace quorum {
+namespace {
+
+// Bytes that JSON strings cannot hold as they are: controls, '"' and '\\'.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = true;
+  table['"'] = true;
+  table['\\'] = true;
+  return table;
+}();
+
+}  // namespace
 
 void AppendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -10,7 +23,7 @@ void AppendJsonString(std::string& out, std::string_view text) {
   std::size_t run_start = 0;
   for (std::size_t index = 0; index < text.size(); ++index) {
     const unsigned char c = static_cast<unsigned char>(text[index]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kNeedsEscape[c]) continue;
     out.append(text.substr(run_start, index - run_start));
     run_start = index + 1;
     switch (c) {
@@ -35,6 +48,57 @@ void AppendJsonNumber(std::string& out, double number) {
   // nlohmann's serializer already picks the shortest round-trip form; reuse it so every writer
   // agrees with documents dumped by nlohmann.
   out += nlohmann::json(number).dump();
+}
+
+void AppendJson(std::string& out, const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      out.push_back('{');
+      bool first = true;
+      for (const auto& [key, item] : value.items()) {
+        if (!first) out.push_back(',');
+        first = false;
+        AppendJsonString(out, key);
+        out.push_back(':');
+        AppendJson(out, item);
+      }
+      out.push_back('}');
+      return;
+    }
+    case nlohmann::json::value_t::array: {
+      out.push_back('[');
+      bool first = true;
+      for (const nlohmann::json& item : value) {
+        if (!first) out.push_back(',');
+        first = false;
+        AppendJson(out, item);
+      }
+      out.push_back(']');
+      return;
+    }
+    case nlohmann::json::value_t::string:
+      AppendJsonString(out, value.get_ref<const std::string&>());
+      return;
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned: {
+      char digits[24];
+      auto [end, error] = value.is_number_unsigned()
+                              ? std::to_chars(digits, digits + sizeof digits, value.get<uint64_t>())
+                              : std::to_chars(digits, digits + sizeof digits, value.get<int64_t>());
+      (void)error;  // 24 bytes always fit a 64-bit integer
+      out.append(digits, end);
+      return;
+    }
+    case nlohmann::json::value_t::number_float:
+      AppendJsonNumber(out, value.get<double>());
+      return;
+    case nlohmann::json::value_t::boolean:
+      out += value.get<bool>() ? "true" : "false";
+      return;
+    default:  // null, and the discarded/binary kinds that parsed JSON never holds
+      out += "null";
+      return;
+  }
 }
 
 }  // namespace quorum
