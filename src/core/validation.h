@@ -30,7 +30,8 @@ std::vector<Problem> ValidateMetadata(const Schema& schema, const nlohmann::json
 
 // One answer to one question: the value is of the question's shape (see QuestionKind).
 // `record_fields` is needed for spans (their offsets are checked against the text, counted in
-// Unicode code points). An empty answer (null, "", []) is reported as "no answer".
+// Unicode code points). An empty answer (null, "", []) is reported as "no answer", except that
+// [] is a valid span answer ("this text has no entities").
 std::vector<Problem> ValidateAnswer(const QuestionSpec& question, const nlohmann::json& value,
                                     const nlohmann::json& record_fields, std::string_view location);
 
