@@ -37,6 +37,13 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
 
   // The first read: fails here (kIo) when the file is not a SQLite database.
+  Status page_size = connection->Exec(kPragmaPageSize);
+  if (!page_size.ok()) {
+    Error error = std::move(page_size).error();
+    error.code = ErrorCode::kIo;
+    error.message = "opening database '" + path + "': " + error.message;
+    return error;
+  }
   Result<std::string> journal_mode = PragmaValue(db, kPragmaJournalModeWal);
   if (!journal_mode.ok()) {
     Error error = std::move(journal_mode).error();

@@ -30,26 +30,36 @@ Result<std::unique_ptr<ImportBatch>> SqliteStore::BeginImport(int64_t project_id
     workspace_id = project.Int(0);
   }
   QUORUM_ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(*connection_));
-  int64_t watermark = 0;
+  // Both read inside the write transaction, so no other writer can move them.
+  int64_t watermark = 0, next_record_id = 1;
   {
     QUORUM_ASSIGN_OR_RETURN(Query max_revision, connection_->Use(kMaxRevisionId));
     QUORUM_ASSIGN_OR_RETURN(bool has_row, max_revision.Step());
     if (has_row) watermark = max_revision.Int(0);
   }
-  return std::unique_ptr<ImportBatch>(std::make_unique<SqliteImportBatch>(
-      *connection_, std::move(lock), std::move(transaction), project_id, workspace_id, clock_.NowMs(), watermark));
+  {
+    QUORUM_ASSIGN_OR_RETURN(Query next_id, connection_->Use(kNextRecordId));
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, next_id.Step());
+    if (has_row) next_record_id = next_id.Int(0);
+  }
+  return std::unique_ptr<ImportBatch>(std::make_unique<SqliteImportBatch>(*connection_, std::move(lock),
+                                                                          std::move(transaction), project_id,
+                                                                          workspace_id, clock_.NowMs(), watermark,
+                                                                          next_record_id));
 }
 
 SqliteImportBatch::SqliteImportBatch(Connection& connection, std::unique_lock<std::recursive_mutex> lock,
                                      Transaction transaction, int64_t project_id, int64_t workspace_id,
-                                     int64_t now_ms, int64_t revision_watermark)
+                                     int64_t now_ms, int64_t revision_watermark, int64_t next_record_id)
     : connection_(connection),
       lock_(std::move(lock)),
       transaction_(std::move(transaction)),
       project_id_(project_id),
       workspace_id_(workspace_id),
       now_ms_(now_ms),
-      revision_watermark_(revision_watermark) {}
+      revision_watermark_(revision_watermark),
+      first_record_id_(next_record_id),
+      next_record_id_(next_record_id) {}
 
 SqliteImportBatch::~SqliteImportBatch() { transaction_.reset(); }
 
@@ -75,11 +85,11 @@ Result<int64_t> SqliteImportBatch::PutRecord(const RecordRow& row, OnDuplicate o
     // The hot path: one bind/step of a cached INSERT. NULL for an empty external id, which
     // the UNIQUE (project_id, external_id) constraint ignores.
     QUORUM_ASSIGN_OR_RETURN(Query insert, connection_.Use(kInsertRecord));
-    insert.BindInt(project_id_).BindTextOrNull(row.external_id).BindText(ObjectOrEmpty(row.fields_json));
+    insert.BindInt(next_record_id_).BindInt(project_id_).BindTextOrNull(row.external_id).BindText(ObjectOrEmpty(row.fields_json));
     insert.BindText(ObjectOrEmpty(row.metadata_json)).BindText(ObjectOrEmpty(row.gold_json));
     return insert.BindDouble(row.priority).BindInt(row.created_at_ms != 0 ? row.created_at_ms : now_ms_).Run();
   }();
-  if (inserted.ok()) return checked_record_id_ = connection_.LastInsertRowid();
+  if (inserted.ok()) return checked_record_id_ = next_record_id_++;
   if (inserted.error().code != ErrorCode::kConflict) return Fail(std::move(inserted).error());
   if (on_duplicate == OnDuplicate::kRefuse)
     return MakeError(ErrorCode::kConflict, "a record with external id '" + std::string(row.external_id) +
@@ -247,6 +257,12 @@ Status SqliteImportBatch::InsertRevisions(int64_t response_id, const ResponseRow
 
 Status SqliteImportBatch::Commit() {
   QUORUM_RETURN_IF_ERROR(Usable());
+  if (next_record_id_ > first_record_id_) {
+    // Remember the last id handed out, so that deleting these records never frees their ids.
+    QUORUM_ASSIGN_OR_RETURN(Query save, connection_.Use(kSaveLastRecordId));
+    Status saved = save.BindInt(next_record_id_ - 1).Run();
+    if (!saved.ok()) return Fail(std::move(saved).error());
+  }
   Status committed = transaction_->Commit();  // rolls back by itself on failure
   transaction_.reset();
   spent_ = true;

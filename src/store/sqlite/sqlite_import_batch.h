@@ -25,9 +25,11 @@ class SqliteImportBatch final : public ImportBatch {
  public:
   // Takes over `lock` (on the store's mutex) and `transaction` (already begun on `connection`).
   // `revision_watermark` is the largest revision id before the batch: a response with a
-  // revision above it was written by this batch.
+  // revision above it was written by this batch. `next_record_id` is the id of the first
+  // record this batch inserts (see kNextRecordId).
   SqliteImportBatch(Connection& connection, std::unique_lock<std::recursive_mutex> lock, Transaction transaction,
-                    int64_t project_id, int64_t workspace_id, int64_t now_ms, int64_t revision_watermark);
+                    int64_t project_id, int64_t workspace_id, int64_t now_ms, int64_t revision_watermark,
+                    int64_t next_record_id);
   ~SqliteImportBatch() override;
 
   Result<int64_t> PutRecord(const RecordRow& row, OnDuplicate on_duplicate) override;
@@ -54,6 +56,8 @@ class SqliteImportBatch final : public ImportBatch {
   const int64_t workspace_id_;  // the project's, for the membership of users ResolveUser creates
   const int64_t now_ms_;
   const int64_t revision_watermark_;
+  const int64_t first_record_id_;
+  int64_t next_record_id_;         // the id the next inserted record gets
   int64_t checked_record_id_ = 0;  // the last record known to belong to project_id_
   std::optional<Error> broken_;
   bool spent_ = false;

@@ -19,15 +19,19 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Cl
     error.message = "opening database '" + path + "': " + error.message;
     return error;
   }
-  return std::unique_ptr<Store>(std::make_unique<sqlite::SqliteStore>(std::move(connection), clock));
+  QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Checkpointer> checkpointer, sqlite::Checkpointer::Start(path));
+  checkpointer->Watch(*connection);
+  return std::unique_ptr<Store>(
+      std::make_unique<sqlite::SqliteStore>(std::move(connection), std::move(checkpointer), clock));
 }
 
 }  // namespace quorum
 
 namespace quorum::sqlite {
 
-SqliteStore::SqliteStore(std::unique_ptr<Connection> connection, const Clock& clock)
-    : clock_(clock), connection_(std::move(connection)) {}
+SqliteStore::SqliteStore(std::unique_ptr<Connection> connection, std::unique_ptr<Checkpointer> checkpointer,
+                         const Clock& clock)
+    : clock_(clock), checkpointer_(std::move(checkpointer)), connection_(std::move(connection)) {}
 
 Result<Workspace> SqliteStore::CreateWorkspace(std::string_view name) {
   Lock lock(mutex_);

@@ -8,6 +8,7 @@
 // other threads wait until the batch is finished. The batch and the visitor see their own
 // uncommitted writes; a write method called by the batch's thread joins the batch's
 // transaction (as a savepoint) and becomes durable only when the batch commits.
+// WAL checkpoints run on the Checkpointer's own thread and connection.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include <mutex>
 
 #include "core/clock.h"
+#include "store/sqlite/sqlite_checkpointer.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 
@@ -22,8 +24,9 @@ namespace quorum::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  // Takes a migrated connection; `clock` must outlive the store.
-  SqliteStore(std::unique_ptr<Connection> connection, const Clock& clock);
+  // Takes a migrated connection and the checkpointer watching it; `clock` must outlive the store.
+  SqliteStore(std::unique_ptr<Connection> connection, std::unique_ptr<Checkpointer> checkpointer,
+              const Clock& clock);
 
   Result<Workspace> CreateWorkspace(std::string_view name) override;
   Result<Workspace> GetWorkspace(int64_t id) override;
@@ -66,7 +69,8 @@ class SqliteStore final : public Store {
 
   const Clock& clock_;
   std::recursive_mutex mutex_;
-  std::unique_ptr<Connection> connection_;  // GUARDED_BY(mutex_)
+  std::unique_ptr<Checkpointer> checkpointer_;  // declared before connection_: outlives it
+  std::unique_ptr<Connection> connection_;      // GUARDED_BY(mutex_)
 };
 
 }  // namespace quorum::sqlite

@@ -1,0 +1,120 @@
+// Migrations: fresh databases, reopening, upgrades, failures, and databases from the future.
+#include "store/sqlite/migrations.h"
+
+#include <gtest/gtest.h>
+
+#include "store/open_store.h"
+#include "store/store_test_support.h"
+
+namespace quorum::sqlite {
+namespace {
+
+using quorum::testing::FakeClock;
+using quorum::testing::TempDir;
+
+constexpr char kCountTables[] = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
+constexpr char kCountVersions[] = "SELECT count(*), coalesce(max(applied_at), 0) FROM schema_version";
+
+class MigrationsTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Connection> Open() {
+    Result<std::unique_ptr<Connection>> connection = Connection::Open(path_);
+    EXPECT_TRUE(connection.ok()) << connection.error().ToString();
+    return connection.ok() ? std::move(connection).value() : nullptr;
+  }
+
+  static bool HasTable(Connection& connection, std::string_view name) {
+    Result<Query> query = connection.Use(kCountTables);
+    query->BindText(name);
+    EXPECT_TRUE(*query->Step());
+    return query->Int(0) == 1;
+  }
+
+  static int Version(Connection& connection) {
+    Result<int> version = SchemaVersion(connection);
+    EXPECT_TRUE(version.ok()) << version.error().ToString();
+    return version.ok() ? *version : -1;
+  }
+
+  TempDir dir_;
+  std::string path_ = dir_.File("migrations.db");
+};
+
+TEST_F(MigrationsTest, MigrationsAreNumberedFromOneWithoutGaps) {
+  int expected = 1;
+  for (const Migration& migration : Migrations()) EXPECT_EQ(migration.version, expected++);
+  EXPECT_GT(expected, 1);
+}
+
+TEST_F(MigrationsTest, FreshDatabaseGetsEveryTableAndTheLatestVersion) {
+  std::unique_ptr<Connection> connection = Open();
+  EXPECT_EQ(Version(*connection), 0);
+  ASSERT_TRUE(Migrate(*connection, Migrations(), 1234).ok());
+  EXPECT_EQ(Version(*connection), Migrations().back().version);
+  for (const char* table :
+       {"workspaces", "users", "memberships", "projects", "records", "suggestions", "responses", "revisions"})
+    EXPECT_TRUE(HasTable(*connection, table)) << table;
+  Result<Query> versions = connection->Use(kCountVersions);
+  ASSERT_TRUE(*versions->Step());
+  EXPECT_EQ(versions->Int(0), static_cast<int64_t>(Migrations().size()));
+  EXPECT_EQ(versions->Int(1), 1234);
+}
+
+TEST_F(MigrationsTest, ReopeningAppliesNothingTwice) {
+  ASSERT_TRUE(Migrate(*Open(), Migrations(), 1).ok());
+  std::unique_ptr<Connection> again = Open();
+  ASSERT_TRUE(Migrate(*again, Migrations(), 2).ok());
+  Result<Query> versions = again->Use(kCountVersions);
+  ASSERT_TRUE(*versions->Step());
+  EXPECT_EQ(versions->Int(0), static_cast<int64_t>(Migrations().size()));
+  EXPECT_EQ(versions->Int(1), 1);  // still the first application's stamp
+}
+
+TEST_F(MigrationsTest, UpgradeAppliesOnlyTheNewSteps) {
+  static constexpr Migration kOld[] = {{1, "one", "CREATE TABLE first (x INTEGER)"}};
+  static constexpr Migration kNew[] = {{1, "one", "CREATE TABLE first (x INTEGER)"},
+                                       {2, "two", "CREATE TABLE second (y TEXT); CREATE INDEX second_y ON second (y)"}};
+  std::unique_ptr<Connection> connection = Open();
+  ASSERT_TRUE(Migrate(*connection, kOld, 1).ok());
+  EXPECT_EQ(Version(*connection), 1);
+  Status upgraded = Migrate(*connection, kNew, 2);  // would fail if step 1 ran again
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().ToString();
+  EXPECT_EQ(Version(*connection), 2);
+  EXPECT_TRUE(HasTable(*connection, "second"));
+}
+
+TEST_F(MigrationsTest, AFailingStepAppliesNothing) {
+  static constexpr Migration kBroken[] = {{1, "one", "CREATE TABLE first (x INTEGER)"},
+                                          {2, "broken", "CREATE TABLE second (y TEXT); CREATE TABLE oops ("}};
+  std::unique_ptr<Connection> connection = Open();
+  Status failed = Migrate(*connection, kBroken, 1);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.error().message.find("migration 2 (broken) failed"), std::string::npos) << failed.error().message;
+  EXPECT_EQ(Version(*connection), 0);
+  EXPECT_FALSE(HasTable(*connection, "first"));
+  EXPECT_FALSE(HasTable(*connection, "second"));
+  EXPECT_FALSE(connection->InTransaction());
+}
+
+TEST_F(MigrationsTest, ADatabaseFromANewerBinaryIsRefusedUntouched) {
+  static constexpr Migration kFuture[] = {{1, "one", "SELECT 1"}, {2, "two", "SELECT 1"}, {99, "far", "SELECT 1"}};
+  {
+    std::unique_ptr<Connection> connection = Open();
+    ASSERT_TRUE(Migrate(*connection, Migrations(), 1).ok());
+    ASSERT_TRUE(Migrate(*connection, kFuture, 1).ok());
+    EXPECT_EQ(Version(*connection), 99);
+  }
+  FakeClock clock;
+  Result<std::unique_ptr<Store>> store = OpenStore(path_, clock);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, ErrorCode::kIo);
+  EXPECT_NE(store.error().message.find("schema version 99, newer than this binary supports (" +
+                                       std::to_string(Migrations().back().version) + ")"),
+            std::string::npos)
+      << store.error().message;
+  EXPECT_NE(store.error().message.find(path_), std::string::npos);
+  EXPECT_EQ(Version(*Open()), 99);
+}
+
+}  // namespace
+}  // namespace quorum::sqlite
