@@ -156,8 +156,8 @@ TEST(DurabilityTest, AcknowledgedWritesSurviveKill9) {
   // recovery of a WAL left by a kill is exercised too.
   std::vector<Ack> all_acks;
   for (int64_t round = 0; round < 2; ++round) {
-    std::vector<Ack> acks = RunAndKill(path, project_id, user_id, /*first_batch=*/round * 1'000'000, 120);
-    ASSERT_GE(acks.size(), 120u);
+    std::vector<Ack> acks = RunAndKill(path, project_id, user_id, /*first_batch=*/round * 1'000'000, 600);
+    ASSERT_GE(acks.size(), 600u);
     all_acks.insert(all_acks.end(), acks.begin(), acks.end());
     Result<std::unique_ptr<Store>> reopened = OpenStore(path, clock);
     ASSERT_TRUE(reopened.ok()) << reopened.error().ToString();

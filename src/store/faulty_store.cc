@@ -1,0 +1,109 @@
+#include "store/faulty_store.h"
+
+#include <string>
+#include <utility>
+
+namespace quorum {
+namespace {
+
+class FaultyImportBatch final : public ImportBatch {
+ public:
+  FaultyImportBatch(FaultyStore& store, std::unique_ptr<ImportBatch> inner) : store_(store), inner_(std::move(inner)) {}
+
+  Result<int64_t> PutRecord(const RecordRow& row, OnDuplicate on_duplicate) override {
+    QUORUM_RETURN_IF_ERROR(store_.CountWrite("PutRecord"));
+    return inner_->PutRecord(row, on_duplicate);
+  }
+  Result<ResolvedUser> ResolveUser(std::string_view email, bool create) override {
+    QUORUM_RETURN_IF_ERROR(store_.CountWrite("ResolveUser"));
+    return inner_->ResolveUser(email, create);
+  }
+  Status PutSuggestion(int64_t record_id, const SuggestionRow& row) override {
+    QUORUM_RETURN_IF_ERROR(store_.CountWrite("PutSuggestion"));
+    return inner_->PutSuggestion(record_id, row);
+  }
+  Status PutResponse(int64_t record_id, const ResponseRow& row) override {
+    QUORUM_RETURN_IF_ERROR(store_.CountWrite("PutResponse"));
+    return inner_->PutResponse(record_id, row);
+  }
+  Status Commit() override {
+    QUORUM_RETURN_IF_ERROR(store_.CountWrite("Commit"));
+    return inner_->Commit();
+  }
+
+ private:
+  FaultyStore& store_;
+  std::unique_ptr<ImportBatch> inner_;
+};
+
+}  // namespace
+
+FaultyStore::FaultyStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
+
+void FaultyStore::FailNthWrite(int64_t n) {
+  sticky_ = false;
+  fail_at_ = writes_.load() + n;
+}
+
+void FaultyStore::FailWritesFrom(int64_t n) {
+  sticky_ = true;
+  fail_at_ = writes_.load() + n;
+}
+
+void FaultyStore::Heal() { fail_at_ = 0; }
+
+Status FaultyStore::CountWrite(const char* what) {
+  int64_t number = ++writes_;
+  int64_t fail_at = fail_at_.load();
+  if (fail_at == 0 || number < fail_at || (number > fail_at && !sticky_)) return OkStatus();
+  return MakeError(ErrorCode::kIo, std::string("injected fault: write ") + std::to_string(number) + " (" + what +
+                                       ") failed");
+}
+
+Result<Workspace> FaultyStore::CreateWorkspace(std::string_view name) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("CreateWorkspace"));
+  return inner_->CreateWorkspace(name);
+}
+
+Result<User> FaultyStore::CreateUser(const User& user) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("CreateUser"));
+  return inner_->CreateUser(user);
+}
+
+Status FaultyStore::UpdateUser(const User& user) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("UpdateUser"));
+  return inner_->UpdateUser(user);
+}
+
+Status FaultyStore::SetMembership(const Membership& membership) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("SetMembership"));
+  return inner_->SetMembership(membership);
+}
+
+Result<Project> FaultyStore::CreateProject(const Project& project) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("CreateProject"));
+  return inner_->CreateProject(project);
+}
+
+Status FaultyStore::UpdateProject(const Project& project) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("UpdateProject"));
+  return inner_->UpdateProject(project);
+}
+
+Status FaultyStore::DeleteProject(int64_t id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("DeleteProject"));
+  return inner_->DeleteProject(id);
+}
+
+Result<Response> FaultyStore::SaveResponse(const Response& response, int64_t actor_user_id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("SaveResponse"));
+  return inner_->SaveResponse(response, actor_user_id);
+}
+
+Result<std::unique_ptr<ImportBatch>> FaultyStore::BeginImport(int64_t project_id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("BeginImport"));
+  QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<ImportBatch> inner, inner_->BeginImport(project_id));
+  return std::unique_ptr<ImportBatch>(std::make_unique<FaultyImportBatch>(*this, std::move(inner)));
+}
+
+}  // namespace quorum

@@ -1,0 +1,87 @@
+// A fault-injecting Store for tests of callers' failure paths: it forwards every call to a real
+// store and makes chosen writes fail with kIo, as a full disk or a dying database would.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "store/store.h"
+
+namespace quorum {
+
+// Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
+// SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, BeginImport, and
+// each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit). They are
+// counted from 1 in the order they are called. A failed write never reaches the inner store, so
+// it changes nothing; a failed ImportBatch::Commit leaves the batch uncommitted, and it rolls
+// back when destroyed. Reads are always forwarded.
+// Thread-safe as far as the inner store is; batches must not outlive the FaultyStore.
+class FaultyStore final : public Store {
+ public:
+  explicit FaultyStore(std::unique_ptr<Store> inner);
+
+  // The `n`th write from now (1: the next one) fails; later writes succeed again.
+  void FailNthWrite(int64_t n);
+  // Every write from the `n`th from now on fails, until Heal().
+  void FailWritesFrom(int64_t n);
+  void Heal();
+  // Writes attempted so far, failed ones included.
+  int64_t writes() const { return writes_.load(); }
+
+  // Counts one write named `what`; the injected kIo error when it is to fail. Used by the
+  // batches this store hands out.
+  Status CountWrite(const char* what);
+
+  Result<Workspace> CreateWorkspace(std::string_view name) override;
+  Result<Workspace> GetWorkspace(int64_t id) override { return inner_->GetWorkspace(id); }
+  Result<std::vector<Workspace>> ListWorkspaces() override { return inner_->ListWorkspaces(); }
+
+  Result<User> CreateUser(const User& user) override;
+  Result<User> GetUser(int64_t id) override { return inner_->GetUser(id); }
+  Result<User> FindUserByEmail(std::string_view email) override { return inner_->FindUserByEmail(email); }
+  Result<std::vector<User>> ListUsers() override { return inner_->ListUsers(); }
+  Status UpdateUser(const User& user) override;
+  Status SetMembership(const Membership& membership) override;
+  Result<std::vector<Membership>> ListMemberships(int64_t workspace_id) override {
+    return inner_->ListMemberships(workspace_id);
+  }
+  Result<std::optional<Role>> GetRole(int64_t workspace_id, int64_t user_id) override {
+    return inner_->GetRole(workspace_id, user_id);
+  }
+
+  Result<Project> CreateProject(const Project& project) override;
+  Result<Project> GetProject(int64_t id) override { return inner_->GetProject(id); }
+  Result<std::vector<Project>> ListProjects() override { return inner_->ListProjects(); }
+  Status UpdateProject(const Project& project) override;
+  Status DeleteProject(int64_t id) override;
+
+  Result<Record> GetRecord(int64_t id) override { return inner_->GetRecord(id); }
+  Result<int64_t> CountRecords(int64_t project_id) override { return inner_->CountRecords(project_id); }
+  Result<std::vector<Record>> ListRecords(int64_t project_id, int64_t after_id, int limit) override {
+    return inner_->ListRecords(project_id, after_id, limit);
+  }
+  Result<std::vector<Suggestion>> ListSuggestions(int64_t record_id) override {
+    return inner_->ListSuggestions(record_id);
+  }
+
+  Result<Response> SaveResponse(const Response& response, int64_t actor_user_id) override;
+  Result<Response> GetResponse(int64_t id) override { return inner_->GetResponse(id); }
+  Result<std::vector<Response>> ListResponses(int64_t record_id) override { return inner_->ListResponses(record_id); }
+  Result<std::vector<Revision>> ListRevisions(int64_t response_id) override {
+    return inner_->ListRevisions(response_id);
+  }
+
+  Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) override;
+  Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override {
+    return inner_->ScanProject(project_id, visitor);
+  }
+
+ private:
+  std::unique_ptr<Store> inner_;
+  std::atomic<int64_t> writes_{0};
+  std::atomic<int64_t> fail_at_{0};  // the write number that fails; 0: none
+  std::atomic<bool> sticky_{false};  // writes after fail_at_ fail too
+};
+
+}  // namespace quorum
