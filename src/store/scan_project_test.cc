@@ -1,4 +1,7 @@
 // ScanProject: record order, and grouping of suggestions, responses and revisions.
+#include <chrono>
+#include <future>
+
 #include <gtest/gtest.h>
 
 #include "store/store_test_support.h"
@@ -210,6 +213,44 @@ TEST_F(ScanProjectTest, VisitorMayCallTheStore) {
   Status status = store_->ScanProject(project_, nested);
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   EXPECT_EQ(nested.inner_counts, (std::vector<size_t>{2, 2}));
+}
+
+// A scan reads its own snapshot without holding the store: other threads write meanwhile, and
+// the scan does not see what they write.
+TEST_F(ScanProjectTest, OtherThreadsWriteWhileAScanIsUnderWay) {
+  Put(project_, "a", 0, {});
+  int64_t second = Put(project_, "b", 0, {});
+  class WritingVisitor : public ProjectVisitor {
+   public:
+    WritingVisitor(Store& store, int64_t record_id, int64_t user_id)
+        : store_(store), record_id_(record_id), user_id_(user_id) {}
+    Status OnRecord(const RecordView&, std::span<const SuggestionView>,
+                    std::span<const ResponseView> responses) override {
+      seen_responses += responses.size();
+      if (!wrote) {
+        std::future<bool> write = std::async(std::launch::async, [this] {
+          Response response;
+          response.record_id = record_id_;
+          response.user_id = user_id_;
+          return store_.SaveResponse(response, user_id_).ok();
+        });
+        EXPECT_EQ(write.wait_for(std::chrono::seconds(10)), std::future_status::ready) << "the write was blocked";
+        EXPECT_TRUE(write.get());
+        wrote = true;
+      }
+      return OkStatus();
+    }
+    bool wrote = false;
+    size_t seen_responses = 0;
+
+   private:
+    Store& store_;
+    int64_t record_id_, user_id_;
+  } visitor(*store_, second, ann_);  // written while "a" is visited, before "b" is
+  ASSERT_TRUE(store_->ScanProject(project_, visitor).ok());
+  EXPECT_TRUE(visitor.wrote);
+  EXPECT_EQ(visitor.seen_responses, 0u);  // written after the scan's snapshot
+  EXPECT_EQ(store_->ListResponses(second)->size(), 1u);
 }
 
 }  // namespace

@@ -178,23 +178,32 @@ class ProjectScan {
   std::vector<ResponseView> response_views_;
 };
 
-}  // namespace
-
-Status SqliteStore::ScanProject(int64_t project_id, ProjectVisitor& visitor) {
-  Lock lock(mutex_);
+Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor& visitor) {
   {
-    QUORUM_ASSIGN_OR_RETURN(Query exists, connection_->Use(kProjectExists));
+    QUORUM_ASSIGN_OR_RETURN(Query exists, connection.Use(kProjectExists));
     QUORUM_ASSIGN_OR_RETURN(bool found, exists.BindInt(project_id).Step());
     if (!found) return MakeError(ErrorCode::kNotFound, "project " + std::to_string(project_id) + " not found");
   }
   // All four cursors read one snapshot: the connection's read transaction lasts while any of
-  // them is active, and the records cursor is active until the end.
-  QUORUM_ASSIGN_OR_RETURN(Query records, connection_->Use(kScanRecords));
-  QUORUM_ASSIGN_OR_RETURN(Query suggestions, connection_->Use(kScanSuggestions));
-  QUORUM_ASSIGN_OR_RETURN(Query responses, connection_->Use(kScanResponses));
-  QUORUM_ASSIGN_OR_RETURN(Query revisions, connection_->Use(kScanRevisions));
+  // them is active, and the records cursor, stepped first, is active until the end.
+  QUORUM_ASSIGN_OR_RETURN(Query records, connection.Use(kScanRecords));
+  QUORUM_ASSIGN_OR_RETURN(Query suggestions, connection.Use(kScanSuggestions));
+  QUORUM_ASSIGN_OR_RETURN(Query responses, connection.Use(kScanResponses));
+  QUORUM_ASSIGN_OR_RETURN(Query revisions, connection.Use(kScanRevisions));
   ProjectScan scan(std::move(records), std::move(suggestions), std::move(responses), std::move(revisions));
   return scan.Run(project_id, visitor);
+}
+
+}  // namespace
+
+Status SqliteStore::ScanProject(int64_t project_id, ProjectVisitor& visitor) {
+  // An in-memory database exists only on the store's own connection.
+  if (path_ == ":memory:") {
+    Lock lock(mutex_);
+    return ScanProjectOn(*connection_, project_id, visitor);
+  }
+  QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, Connection::Open(path_));
+  return ScanProjectOn(*reader, project_id, visitor);
 }
 
 }  // namespace quorum::sqlite

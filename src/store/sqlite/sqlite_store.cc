@@ -22,16 +22,19 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Cl
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Checkpointer> checkpointer, sqlite::Checkpointer::Start(path));
   checkpointer->Watch(*connection);
   return std::unique_ptr<Store>(
-      std::make_unique<sqlite::SqliteStore>(std::move(connection), std::move(checkpointer), clock));
+      std::make_unique<sqlite::SqliteStore>(path, std::move(connection), std::move(checkpointer), clock));
 }
 
 }  // namespace quorum
 
 namespace quorum::sqlite {
 
-SqliteStore::SqliteStore(std::unique_ptr<Connection> connection, std::unique_ptr<Checkpointer> checkpointer,
-                         const Clock& clock)
-    : clock_(clock), checkpointer_(std::move(checkpointer)), connection_(std::move(connection)) {}
+SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> connection,
+                         std::unique_ptr<Checkpointer> checkpointer, const Clock& clock)
+    : path_(std::move(path)),
+      clock_(clock),
+      checkpointer_(std::move(checkpointer)),
+      connection_(std::move(connection)) {}
 
 Result<Workspace> SqliteStore::CreateWorkspace(std::string_view name) {
   Lock lock(mutex_);

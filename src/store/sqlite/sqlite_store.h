@@ -1,19 +1,21 @@
 // The SQLite implementation of Store. Private to src/store/sqlite: callers reach it through
 // OpenStore() only. Method contracts are those of store.h.
 //
-// Threading: one connection, serialized by `mutex_`. Every method holds the mutex for its
-// whole duration (ScanProject for the whole scan, visitor calls included). The mutex is
-// recursive so that the thread holding an open ImportBatch (which keeps the mutex locked from
-// BeginImport until Commit or destruction) and a ProjectVisitor may still call the store;
-// other threads wait until the batch is finished. The batch and the visitor see their own
-// uncommitted writes; a write method called by the batch's thread joins the batch's
-// transaction (as a savepoint) and becomes durable only when the batch commits.
-// WAL checkpoints run on the Checkpointer's own thread and connection.
+// Threading: one connection, serialized by `mutex_`; every method holds the mutex for its
+// whole duration. The mutex is recursive so that the thread holding an open ImportBatch (which
+// keeps the mutex locked from BeginImport until Commit or destruction) may still call the
+// store; other threads wait until the batch is finished. The batch's thread sees the batch's
+// uncommitted rows; a write method it calls joins the batch's transaction (as a savepoint) and
+// becomes durable only when the batch commits.
+// ScanProject opens a connection of its own and does not take the mutex: an export reads one
+// committed snapshot while other threads go on reading and writing (WAL allows both), and its
+// visitor may call the store. WAL checkpoints run on the Checkpointer's thread and connection.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include "core/clock.h"
 #include "store/sqlite/sqlite_checkpointer.h"
@@ -24,8 +26,9 @@ namespace quorum::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  // Takes a migrated connection and the checkpointer watching it; `clock` must outlive the store.
-  SqliteStore(std::unique_ptr<Connection> connection, std::unique_ptr<Checkpointer> checkpointer,
+  // Takes a migrated connection to the database at `path` and the checkpointer watching it;
+  // `clock` must outlive the store.
+  SqliteStore(std::string path, std::unique_ptr<Connection> connection, std::unique_ptr<Checkpointer> checkpointer,
               const Clock& clock);
 
   Result<Workspace> CreateWorkspace(std::string_view name) override;
@@ -67,6 +70,7 @@ class SqliteStore final : public Store {
   Result<Response> InsertResponse(const Response& response, int64_t actor_user_id, int64_t now_ms);
   Result<Response> UpdateResponse(const Response& response, int64_t actor_user_id, int64_t now_ms);
 
+  const std::string path_;  // for the connections ScanProject opens
   const Clock& clock_;
   std::recursive_mutex mutex_;
   std::unique_ptr<Checkpointer> checkpointer_;  // declared before connection_: outlives it
