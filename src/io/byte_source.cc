@@ -44,6 +44,7 @@ class StringByteSource final : public ByteSource {
 
   Result<std::size_t> Read(char* buffer, std::size_t size) override {
     std::size_t count = std::min(size, data_.size() - position_);
+    if (count == 0) return count;  // `buffer` may be null when `size` is 0
     std::memcpy(buffer, data_.data() + position_, count);
     position_ += count;
     return count;

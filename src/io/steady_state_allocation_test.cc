@@ -10,21 +10,34 @@
 #include "io/csv_reader.h"
 #include "io/json_stream.h"
 
+// Sanitizers bring their own operator new, and replacing it in part would make them report
+// new/free mismatches: there the counting is left out and the tests skip.
+#if defined(__SANITIZE_ADDRESS__)
+#define QUORUM_COUNTS_ALLOCATIONS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define QUORUM_COUNTS_ALLOCATIONS 0
+#endif
+#endif
+#ifndef QUORUM_COUNTS_ALLOCATIONS
+#define QUORUM_COUNTS_ALLOCATIONS 1
+#endif
+
 namespace {
 std::atomic<bool> counting{false};
 std::atomic<long> allocations{0};
 }  // namespace
 
+#if QUORUM_COUNTS_ALLOCATIONS
+// libstdc++'s other forms of operator new (nothrow, array) call this one.
 void* operator new(std::size_t size) {
   if (counting.load(std::memory_order_relaxed)) allocations.fetch_add(1);
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
-void* operator new[](std::size_t size) { return operator new(size); }
 void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#endif
 
 namespace quorum {
 namespace {
@@ -40,6 +53,7 @@ std::string Records(bool array, int count) {
 }
 
 TEST(SteadyStateAllocationTest, JsonStreamNextDoesNotAllocate) {
+  if (!QUORUM_COUNTS_ALLOCATIONS) GTEST_SKIP() << "allocations are not counted under ASan";
   for (JsonFraming framing : {JsonFraming::kLines, JsonFraming::kArray}) {
     JsonStream stream(StringSource(Records(framing == JsonFraming::kArray, 50'000), "s"),
                       framing);
@@ -59,6 +73,7 @@ TEST(SteadyStateAllocationTest, JsonStreamNextDoesNotAllocate) {
 }
 
 TEST(SteadyStateAllocationTest, CsvReaderNextDoesNotAllocate) {
+  if (!QUORUM_COUNTS_ALLOCATIONS) GTEST_SKIP() << "allocations are not counted under ASan";
   std::string input = "id,text,score\n";
   for (int index = 0; index < 50'000; ++index) {
     input += std::to_string(index % 10) + ",\"a, \"\"quoted\"\"\nvalue\",0.5\r\n";
