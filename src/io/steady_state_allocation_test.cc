@@ -29,6 +29,9 @@ std::atomic<long> allocations{0};
 }  // namespace
 
 #if QUORUM_COUNTS_ALLOCATIONS
+// GCC cannot see that operator new and delete are replaced together here, and warns about
+// free() on memory from operator new; both sides are ours and use malloc/free.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 // libstdc++'s other forms of operator new (nothrow, array) call this one.
 void* operator new(std::size_t size) {
   if (counting.load(std::memory_order_relaxed)) allocations.fetch_add(1);
