@@ -132,6 +132,7 @@ TEST_F(CliTest, ProjectCreateShowListAndSettings) {
 
   CliResult missing = Run({"project", "show", "999"});
   EXPECT_EQ(missing.status, 1);
+  EXPECT_THAT(missing.err, AllOf(HasSubstr("there is no project 999"), HasSubstr("'quorum project list'")));
   CliResult bad_id = Run({"project", "show", "abc"});
   EXPECT_EQ(bad_id.status, 1);
   EXPECT_THAT(bad_id.err, HasSubstr("project id must be a positive integer"));

@@ -28,6 +28,14 @@ Result<Workspace> ResolveWorkspace(Store& store, const ParsedArgs& args) {
   return store.CreateWorkspace("default");
 }
 
+Result<Project> LoadProject(Store& store, int64_t id) {
+  Result<Project> project = store.GetProject(id);
+  if (!project.ok() && project.error().code == ErrorCode::kNotFound)
+    return MakeError(ErrorCode::kNotFound,
+                     "there is no project " + std::to_string(id) + "; 'quorum project list' shows the projects");
+  return project;
+}
+
 void PrintJson(std::ostream& out, const nlohmann::json& json) {
   out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }

@@ -36,7 +36,7 @@ Status RunImport(CommandContext& context, const ParsedArgs& args) {
   const std::string& path = args.positionals()[0];
   QUORUM_ASSIGN_OR_RETURN(ImportOptions options, ImportOptionsFrom(args, path));
   QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
-  QUORUM_ASSIGN_OR_RETURN(Project project, store->GetProject(project_id));
+  QUORUM_ASSIGN_OR_RETURN(Project project, LoadProject(*store, project_id));
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> source, OpenFileSource(path));
   const auto start = std::chrono::steady_clock::now();
   QUORUM_ASSIGN_OR_RETURN(ImportReport report,
@@ -66,7 +66,7 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
   if (format != "jsonl")
     return MakeError(ErrorCode::kInvalid, "--format '" + format + "' is not available yet; use jsonl");
   QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
-  QUORUM_ASSIGN_OR_RETURN(Project project, store->GetProject(project_id));
+  QUORUM_ASSIGN_OR_RETURN(Project project, LoadProject(*store, project_id));
   std::unique_ptr<ByteSink> sink;
   std::string destination = "standard output";
   if (auto out = args.Get("out")) {

@@ -86,7 +86,7 @@ Status RunList(CommandContext& context, const ParsedArgs& args) {
 Result<Project> ProjectFromPositional(const ParsedArgs& args, Store& store) {
   if (args.positionals().size() != 1) return MakeError(ErrorCode::kInvalid, "give one project ID");
   QUORUM_ASSIGN_OR_RETURN(int64_t id, ParseId(args.positionals()[0], "project id"));
-  return store.GetProject(id);
+  return LoadProject(store, id);
 }
 
 void PrintSchemaSummary(std::ostream& out, const Schema& schema) {

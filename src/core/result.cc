@@ -27,6 +27,8 @@ std::string Problem::ToString() const {
 
 std::string Error::ToString() const {
   std::string out = message;
+  // Errors about one located problem often use its text as the message: say it once.
+  if (problems.size() == 1 && problems.front().ToString() == message) return out;
   for (const Problem& problem : problems) {
     out += "\n  ";
     out += problem.ToString();

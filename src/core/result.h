@@ -42,7 +42,8 @@ struct Error {
   std::string message;
   std::vector<Problem> problems;
 
-  // The message followed by one problem per line.
+  // The message followed by one problem per line (indented), unless the only problem's text is
+  // the message itself.
   std::string ToString() const;
 };
 

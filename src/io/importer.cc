@@ -13,6 +13,7 @@
 #include "io/json_convert.h"
 #include "io/json_stream.h"
 #include "io/json_text.h"
+#include "io/located_error.h"
 
 namespace quorum {
 namespace {
@@ -40,7 +41,7 @@ class JsonRowReader final : public RowReader {
   Result<bool> Next(ImportRow& row, std::string& location, std::vector<Problem>& problems) override {
     QUORUM_ASSIGN_OR_RETURN(std::optional<JsonItem> item, stream_.Next());
     if (!item) return false;
-    location = name_ + ":" + std::to_string(item->line);
+    location = LineLocation(name_, item->line);
     simdjson::dom::element element;
     // The stream guarantees SIMDJSON_PADDING readable bytes after the item: parse in place.
     auto error = parser_.parse(item->text.data(), item->text.size(), false).get(element);
@@ -72,7 +73,7 @@ class CsvRowReader final : public RowReader {
     }
     QUORUM_ASSIGN_OR_RETURN(bool more, reader_.Next(csv_row_));
     if (!more) return false;
-    location = name_ + ":" + std::to_string(csv_row_.line);
+    location = LineLocation(name_, csv_row_.line);
     row = MapCsvRow(schema_, header_, csv_row_.values, location, problems);
     return true;
   }
