@@ -143,6 +143,45 @@ class ProjectVisitor {
                           std::span<const ResponseView> responses) = 0;
 };
 
+// A cookie login. The session id itself is never stored: only its SHA-256 hash.
+struct Session {
+  std::string id_hash;     // hex SHA-256 of the session id the cookie carries
+  int64_t user_id = 0;
+  std::string csrf_token;  // sent back by the client in X-CSRF-Token on mutating requests
+  int64_t created_at_ms = 0;
+  int64_t expires_at_ms = 0;
+};
+
+// An API token for scripts ("Authorization: Token <key>" or "Bearer <key>"). Only the hash of
+// the key is stored; `prefix` (its first characters) lets people tell their tokens apart.
+struct ApiToken {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string name;
+  std::string token_hash;  // hex SHA-256 of the key
+  std::string prefix;
+  int64_t created_at_ms = 0;
+  std::optional<int64_t> last_used_at_ms;
+  bool revoked = false;
+};
+
+// Which records FindRecords returns. Every set member narrows the result.
+struct RecordFilter {
+  int64_t project_id = 0;
+  int64_t after_id = 0;  // cursor: only records with a larger id
+  int limit = 50;        // at most this many (1..1000)
+  // Records whose metadata[key] equals the JSON value `metadata_value` (a JSON text, e.g. "\"m1\"").
+  std::optional<std::string> metadata_key;
+  std::optional<std::string> metadata_value;
+  // Records that have at least one response with this status (by anyone, or by `annotator_id`).
+  std::optional<ResponseStatus> response_status;
+  std::optional<int64_t> annotator_id;  // records this user has a response to
+  // Records with no response at all (true) or at least one (false).
+  std::optional<bool> unanswered;
+  // Case-insensitive substring search in the record's fields (their JSON text).
+  std::optional<std::string> text;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -187,6 +226,32 @@ class Store {
   virtual Result<Response> GetResponse(int64_t id) = 0;  // kNotFound
   virtual Result<std::vector<Response>> ListResponses(int64_t record_id) = 0;  // by id
   virtual Result<std::vector<Revision>> ListRevisions(int64_t response_id) = 0;  // oldest first
+
+  // Records matching `filter`, in id order (see RecordFilter). kInvalid for a limit out of range.
+  virtual Result<std::vector<Record>> FindRecords(const RecordFilter& filter) = 0;
+  // The first record of the project, in id order, that `user_id` has no response to and that has
+  // fewer than `overlap` submitted responses; nullopt when there is none. (The distribution
+  // engine replaces this simple FIFO later.)
+  virtual Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) = 0;
+  // Replaces the record's suggestions for each given question (matched by question and agent),
+  // in one transaction. kNotFound when the record does not exist.
+  virtual Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) = 0;
+  // The response of `user_id` to `record_id`, or nullopt.
+  virtual Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) = 0;
+
+  // Sessions. FindSession returns kNotFound for an unknown or expired session (given `now_ms`).
+  virtual Status CreateSession(const Session& session) = 0;
+  virtual Result<Session> FindSession(std::string_view id_hash, int64_t now_ms) = 0;
+  virtual Status DeleteSession(std::string_view id_hash) = 0;
+  virtual Status DeleteSessionsOf(int64_t user_id) = 0;
+
+  // API tokens. FindTokenByHash returns kNotFound for unknown or revoked tokens and records the
+  // use time (coarsely: at most once a minute per token, to keep reads cheap).
+  virtual Result<ApiToken> CreateToken(const ApiToken& token) = 0;  // ignores id, created_at_ms
+  virtual Result<ApiToken> FindTokenByHash(std::string_view token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> ListTokens(int64_t user_id) = 0;  // revoked ones too
+  // kNotFound unless the token exists and belongs to `user_id`.
+  virtual Status RevokeToken(int64_t token_id, int64_t user_id) = 0;
 
   // Bulk import and export.
   virtual Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) = 0;
