@@ -9,6 +9,8 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kUnauthorized: return "unauthorized";
     case ErrorCode::kForbidden: return "forbidden";
+    case ErrorCode::kTooLarge: return "too_large";
+    case ErrorCode::kRateLimited: return "rate_limited";
     case ErrorCode::kIo: return "io";
     case ErrorCode::kInternal: return "internal";
   }

@@ -15,6 +15,8 @@ enum class ErrorCode {
   kConflict,      // the write collides with existing state (duplicate, already full)
   kUnauthorized,  // no or bad credentials
   kForbidden,     // credentials fine, role insufficient
+  kTooLarge,      // the input is over a size limit
+  kRateLimited,   // too many attempts; try again later
   kIo,            // a file or the database could not be read or written
   kInternal,      // a bug; the message is for logs
 };

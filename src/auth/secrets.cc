@@ -1,0 +1,53 @@
+#include "auth/secrets.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <sys/random.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace quorum {
+namespace {
+
+std::string ToHex(const unsigned char* data, std::size_t size) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (std::size_t index = 0; index < size; ++index) {
+    out.push_back(kHex[data[index] >> 4]);
+    out.push_back(kHex[data[index] & 0xf]);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> RandomHex(int bytes) {
+  std::vector<unsigned char> buffer(static_cast<std::size_t>(bytes));
+  std::size_t filled = 0;
+  while (filled < buffer.size()) {
+    ssize_t got = ::getrandom(buffer.data() + filled, buffer.size() - filled, 0);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return MakeError(ErrorCode::kInternal, std::string("getrandom failed: ") + std::strerror(errno));
+    }
+    filled += static_cast<std::size_t>(got);
+  }
+  return ToHex(buffer.data(), buffer.size());
+}
+
+std::string Sha256Hex(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  return ToHex(digest, length);
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace quorum
