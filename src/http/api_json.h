@@ -1,0 +1,30 @@
+// Domain objects as the API shows them, and reading JSON request bodies.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/project.h"
+#include "core/record.h"
+#include "core/response.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "core/workspace.h"
+#include "http/http_message.h"
+#include "store/store.h"
+
+namespace quorum {
+
+// The request body as JSON; kInvalid saying where the syntax breaks.
+Result<nlohmann::json> ParseJsonBody(const HttpRequest& request);
+
+nlohmann::json UserJson(const User& user);
+nlohmann::json WorkspaceJson(const Workspace& workspace);
+nlohmann::json ProjectJson(const Project& project);
+// Gold answers are shown only when `with_gold` (reviewers and up): annotators must not be able
+// to tell gold records apart.
+nlohmann::json RecordJson(const Record& record, bool with_gold);
+nlohmann::json SuggestionJson(const Suggestion& suggestion);
+nlohmann::json ResponseJson(const Response& response);
+nlohmann::json TokenJson(const ApiToken& token);  // never includes the key or its hash
+
+}  // namespace quorum

@@ -1,0 +1,134 @@
+// Responses: an annotator's answers to a record, and their revisions.
+#include "core/validation.h"
+#include "http/api_error.h"
+#include "http/api_json.h"
+#include "http/api_routes.h"
+#include "http/visibility.h"
+
+namespace quorum {
+namespace {
+
+// Reads {"values"?, "status"?, "time_spent_ms"?} into `response`.
+Status ApplyBody(const nlohmann::json& body, Response& response) {
+  if (!body.is_object()) return MakeError(ErrorCode::kInvalid, "send a JSON object");
+  for (const auto& [key, value] : body.items()) {
+    if (key == "values") {
+      if (!value.is_object()) return MakeError(ErrorCode::kInvalid, "values must be an object of question -> answer");
+      response.values = value;
+    } else if (key == "status") {
+      std::optional<ResponseStatus> status = value.is_string() ? ParseResponseStatus(value.get<std::string>()) : std::nullopt;
+      if (!status) return MakeError(ErrorCode::kInvalid, "status must be draft, submitted or discarded");
+      response.status = *status;
+    } else if (key == "time_spent_ms") {
+      if (!value.is_number_integer() || value.get<int64_t>() < 0)
+        return MakeError(ErrorCode::kInvalid, "time_spent_ms must be a non-negative integer");
+      response.time_spent_ms = value.get<int64_t>();
+    } else {
+      return MakeError(ErrorCode::kInvalid, "unknown key '" + key + "' (send values, status, time_spent_ms)");
+    }
+  }
+  return OkStatus();
+}
+
+// A submitted response to a record that already has `overlap` submitted responses from others
+// would over-fill it.
+Status CheckNotFull(RequestContext& context, const Response& response) {
+  if (response.status != ResponseStatus::kSubmitted) return OkStatus();
+  QUORUM_ASSIGN_OR_RETURN(std::vector<Response> existing, context.store.ListResponses(response.record_id));
+  int submitted_by_others = 0;
+  for (const Response& other : existing)
+    if (other.user_id != response.user_id && other.status == ResponseStatus::kSubmitted) ++submitted_by_others;
+  if (submitted_by_others >= OverlapOf(*context.project))
+    return MakeError(ErrorCode::kConflict, "this record already has all the responses it needs (" +
+                                               std::to_string(submitted_by_others) + ")");
+  return OkStatus();
+}
+
+HttpResponse Save(RequestContext& context, Response response, int success_status) {
+  std::vector<Problem> problems = ValidateResponseValues(context.project->schema, response.values, response.status,
+                                                         context.record->fields, "record " + std::to_string(context.record->id));
+  if (!problems.empty())
+    return ErrorResponse(MakeError(ErrorCode::kInvalid, "the response is not valid", std::move(problems)));
+  Status not_full = CheckNotFull(context, response);
+  if (!not_full.ok()) return ErrorResponse(not_full.error());
+  response.guideline_version = context.project->guideline_version;
+  Result<Response> saved = context.store.SaveResponse(response, context.caller->user.id);
+  if (!saved.ok()) return ErrorResponse(saved.error());
+  return JsonResponse(success_status, ResponseJson(*saved));
+}
+
+HttpResponse CreateResponse(RequestContext& context) {
+  Result<bool> visible = MaySeeRecord(context, *context.record);
+  if (!visible.ok()) return ErrorResponse(visible.error());
+  if (!*visible) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
+  Result<nlohmann::json> body = ParseJsonBody(context.request);
+  if (!body.ok()) return ErrorResponse(body.error());
+  Response response;
+  response.record_id = context.record->id;
+  response.user_id = context.caller->user.id;
+  response.status = ResponseStatus::kSubmitted;
+  Status applied = ApplyBody(*body, response);
+  if (!applied.ok()) return ErrorResponse(applied.error());
+  Result<std::optional<Response>> existing = context.store.FindResponse(context.record->id, context.caller->user.id);
+  if (!existing.ok()) return ErrorResponse(existing.error());
+  if (*existing)
+    return ErrorResponse(MakeError(ErrorCode::kConflict, "you already answered this record: PATCH /api/v1/responses/" +
+                                                             std::to_string((*existing)->id) + " to change it"));
+  return Save(context, std::move(response), 201);
+}
+
+HttpResponse ListRecordResponses(RequestContext& context) {
+  Result<std::vector<Response>> responses = context.store.ListResponses(context.record->id);
+  if (!responses.ok()) return ErrorResponse(responses.error());
+  const bool sees_all = RoleAtLeast(*context.role, Role::kReviewer);
+  nlohmann::json list = nlohmann::json::array();
+  for (const Response& response : *responses)
+    if (sees_all || response.user_id == context.caller->user.id) list.push_back(ResponseJson(response));
+  return JsonResponse(200, {{"responses", list}});
+}
+
+// Annotators reach only their own responses; reviewers and up reach all.
+bool MayReach(const RequestContext& context) {
+  return context.response->user_id == context.caller->user.id || RoleAtLeast(*context.role, Role::kReviewer);
+}
+
+HttpResponse GetResponse(RequestContext& context) {
+  if (!MayReach(context)) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
+  Result<std::vector<Revision>> revisions = context.store.ListRevisions(context.response->id);
+  if (!revisions.ok()) return ErrorResponse(revisions.error());
+  nlohmann::json json = ResponseJson(*context.response);
+  json["revisions"] = nlohmann::json::array();
+  for (const Revision& revision : *revisions)
+    json["revisions"].push_back({{"user_id", revision.user_id},
+                                 {"at", FormatTimestamp(revision.at_ms)},
+                                 {"status", ResponseStatusName(revision.status)},
+                                 {"values", revision.values}});
+  return JsonResponse(200, json);
+}
+
+HttpResponse PatchResponse(RequestContext& context) {
+  const bool own = context.response->user_id == context.caller->user.id;
+  if (!own && !MayReach(context)) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
+  if (!own && !RoleAtLeast(*context.role, Role::kManager))
+    return ErrorResponse(MakeError(ErrorCode::kForbidden, "only the author or a manager can change a response"));
+  Result<nlohmann::json> body = ParseJsonBody(context.request);
+  if (!body.ok()) return ErrorResponse(body.error());
+  Response response = *context.response;
+  Status applied = ApplyBody(*body, response);
+  if (!applied.ok()) return ErrorResponse(applied.error());
+  return Save(context, std::move(response), 200);
+}
+
+}  // namespace
+
+void AddResponseRoutes(std::vector<Route>& routes) {
+  const Access on_record{Scope::kRecord, Role::kAnnotator};
+  const Access on_response{Scope::kResponse, Role::kAnnotator};
+  routes.push_back({"GET", "/api/v1/records/{id}/responses", on_record,
+                    "responses to a record (annotators: their own only)", ListRecordResponses});
+  routes.push_back({"POST", "/api/v1/records/{id}/responses", on_record, "answer a record", CreateResponse});
+  routes.push_back({"GET", "/api/v1/responses/{id}", on_response, "a response with its revisions", GetResponse});
+  routes.push_back({"PATCH", "/api/v1/responses/{id}", on_response, "change a response (a new revision)", PatchResponse});
+}
+
+}  // namespace quorum

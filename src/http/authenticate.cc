@@ -1,0 +1,39 @@
+#include "http/authenticate.h"
+
+#include "auth/secrets.h"
+
+namespace quorum {
+namespace {
+
+Error Unauthorized(std::string message) { return MakeError(ErrorCode::kUnauthorized, std::move(message)); }
+
+}  // namespace
+
+Result<std::optional<Caller>> Authenticate(Store& store, const HttpRequest& request, int64_t now_ms) {
+  std::string_view authorization = request.Header("authorization");
+  if (!authorization.empty()) {
+    std::string_view key;
+    for (std::string_view scheme : {"Token ", "Bearer "})
+      if (authorization.substr(0, scheme.size()) == scheme) key = authorization.substr(scheme.size());
+    if (key.empty()) return Unauthorized("the Authorization header must be 'Token <key>' or 'Bearer <key>'");
+    Result<ApiToken> token = store.FindTokenByHash(Sha256Hex(key));
+    if (!token.ok()) {
+      if (token.error().code == ErrorCode::kNotFound) return Unauthorized("the API token is unknown or revoked");
+      return std::move(token).error();
+    }
+    QUORUM_ASSIGN_OR_RETURN(User user, store.GetUser(token->user_id));
+    return std::optional<Caller>(Caller{std::move(user), false, "", ""});
+  }
+  const std::string session_id = request.Cookie(kSessionCookie);
+  if (session_id.empty()) return std::optional<Caller>();
+  const std::string hash = Sha256Hex(session_id);
+  Result<Session> session = store.FindSession(hash, now_ms);
+  if (!session.ok()) {
+    if (session.error().code == ErrorCode::kNotFound) return Unauthorized("the session has expired; log in again");
+    return std::move(session).error();
+  }
+  QUORUM_ASSIGN_OR_RETURN(User user, store.GetUser(session->user_id));
+  return std::optional<Caller>(Caller{std::move(user), true, session->csrf_token, hash});
+}
+
+}  // namespace quorum

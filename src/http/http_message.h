@@ -1,0 +1,47 @@
+// The server's own request and response types. Handlers are pure functions from HttpRequest to
+// HttpResponse, testable without a socket; the session converts to and from Beast.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quorum {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // decoded path without the query: "/api/v1/projects/3"
+  std::multimap<std::string, std::string> query;  // decoded query parameters
+  std::map<std::string, std::string> headers;     // names lower-case
+  std::string body;
+  std::string remote_address;
+  std::string request_id;
+
+  // The header's value, or "" when absent. `name` must be lower-case.
+  std::string_view Header(std::string_view name) const;
+  // The first value of a query parameter, or nullopt.
+  std::optional<std::string> Query(std::string_view name) const;
+  // The value of a cookie from the Cookie header, or "".
+  std::string Cookie(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string content_type = "application/json";
+  int64_t user_id = 0;  // who called, for the access log (0: nobody signed in); not sent
+
+  void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+};
+
+// Splits "a=1&b=x%20y" into decoded pairs ('+' is a space). Malformed escapes are kept as-is.
+std::multimap<std::string, std::string> ParseQueryString(std::string_view query);
+
+// Percent-decodes `text`; nullopt when an escape is malformed.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+}  // namespace quorum

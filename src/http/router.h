@@ -1,0 +1,36 @@
+// Matching a request to its route, checking who calls it, and running the handler.
+#pragma once
+
+#include <vector>
+
+#include "http/login_limiter.h"
+#include "http/route.h"
+
+namespace quorum {
+
+// Thread-safe: Handle may run on many threads at once (the store is thread-safe).
+class Router {
+ public:
+  // `store` and `clock` must outlive the router.
+  Router(Store& store, const Clock& clock, std::vector<Route> routes);
+
+  // Authenticates the caller, enforces the route's Access (401 without credentials, 403 with a
+  // role too low, 404 when the caller is not a member of the workspace the {id} belongs to, so
+  // that ids of other teams' objects are not confirmed), checks the CSRF token of cookie
+  // sessions on writes, and runs the handler. Never throws: a handler's exception becomes a
+  // 500 whose body says nothing about internals.
+  HttpResponse Handle(const HttpRequest& request);
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  LoginLimiter login_limiter_;
+  std::vector<Route> routes_;
+};
+
+// Whether `path` matches `pattern`; fills `params` with the {name} segments.
+bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string, std::less<>>& params);
+
+}  // namespace quorum

@@ -1,0 +1,16 @@
+#include "http/api_routes.h"
+
+namespace quorum {
+
+std::vector<Route> AllRoutes() {
+  std::vector<Route> routes;
+  AddSystemRoutes(routes);
+  AddAuthRoutes(routes);
+  AddWorkspaceRoutes(routes);
+  AddProjectRoutes(routes);
+  AddRecordRoutes(routes);
+  AddResponseRoutes(routes);
+  return routes;
+}
+
+}  // namespace quorum

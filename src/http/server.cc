@@ -1,0 +1,283 @@
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <ostream>
+#include <thread>
+#include <vector>
+
+#include "core/clock.h"
+#include "http/api_error.h"
+
+namespace quorum {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+// Counters shared by the sessions of one server.
+struct Shared {
+  Router& router;
+  const ServerOptions& options;
+  asio::thread_pool& workers;
+  std::ostream& access_log;
+  std::mutex log_mutex;
+  std::atomic<int> connections{0};
+  std::atomic<int> in_flight{0};
+  std::atomic<uint64_t> next_request_id{1};
+  std::mutex idle_mutex;
+  std::condition_variable idle;  // notified when in_flight drops to 0
+};
+
+HttpRequest ToHttpRequest(bhttp::request<bhttp::string_body>&& message, const std::string& remote, uint64_t id) {
+  HttpRequest request;
+  request.method = std::string(message.method_string());
+  const std::string_view target(message.target().data(), message.target().size());
+  const std::size_t question = target.find('?');
+  std::string_view raw_path = target.substr(0, question);
+  request.path = PercentDecode(raw_path, false).value_or(std::string(raw_path));
+  if (question != std::string_view::npos) request.query = ParseQueryString(target.substr(question + 1));
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers[name] = std::string(field.value());
+  }
+  request.body = std::move(message.body());
+  request.remote_address = remote;
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(id));
+  request.request_id = buffer;
+  return request;
+}
+
+void WriteAccessLog(Shared& shared, const HttpRequest& request, const HttpResponse& response, double duration_ms) {
+  nlohmann::json line = {{"ts", FormatTimestamp(SystemClock().NowMs())},
+                         {"request_id", request.request_id},
+                         {"method", request.method},
+                         {"path", request.path},
+                         {"status", response.status},
+                         {"bytes", response.body.size()},
+                         {"duration_ms", duration_ms},
+                         {"user", response.user_id},
+                         {"remote", request.remote_address}};
+  std::lock_guard lock(shared.log_mutex);
+  shared.access_log << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+// One connection. Runs on its own strand; the handler runs on the worker pool and posts the
+// answer back to the strand.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ignored;
+    auto endpoint = stream_.socket().remote_endpoint(ignored);
+    remote_ = ignored ? "" : endpoint.address().to_string();
+  }
+  ~Connection() { --shared_.connections; }
+
+  void Start() { asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); }); }
+
+  // Answers 503 and closes: the server is at its connection limit.
+  void Refuse() {
+    auto response = std::make_shared<bhttp::response<bhttp::string_body>>(bhttp::status::service_unavailable, 11);
+    response->set(bhttp::field::content_type, "application/json");
+    response->set(bhttp::field::connection, "close");
+    response->body() = R"({"error":{"code":"unavailable","message":"too many connections","details":[]}})";
+    response->prepare_payload();
+    stream_.expires_after(std::chrono::seconds(5));
+    bhttp::async_write(stream_, *response, [self = shared_from_this(), response](beast::error_code, std::size_t) {
+      self->Close();
+    });
+  }
+
+ private:
+  void Read() {
+    parser_.emplace();
+    parser_->body_limit(shared_.options.max_body_bytes);
+    parser_->header_limit(64 * 1024);
+    // The first request of a connection, and every request's bytes, must come within the read
+    // timeout; between keep-alive requests the idle timeout applies.
+    stream_.expires_after(std::chrono::seconds(first_ ? shared_.options.read_timeout_seconds
+                                                      : shared_.options.idle_timeout_seconds));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnHeader(error); });
+  }
+
+  void OnHeader(beast::error_code error) {
+    if (error) return Close();
+    first_ = false;
+    started_ = std::chrono::steady_clock::now();
+    if (auto length = parser_->content_length(); length && *length > shared_.options.max_body_bytes)
+      return RespondAndClose(MakeError(ErrorCode::kTooLarge, "the body is larger than the limit of " +
+                                                                 std::to_string(shared_.options.max_body_bytes) + " bytes"));
+    stream_.expires_after(std::chrono::seconds(shared_.options.read_timeout_seconds));
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnBody(error); });
+  }
+
+  void OnBody(beast::error_code error) {
+    if (error == bhttp::error::body_limit)
+      return RespondAndClose(MakeError(ErrorCode::kTooLarge, "the body is larger than the limit of " +
+                                                                 std::to_string(shared_.options.max_body_bytes) + " bytes"));
+    if (error) return Close();
+    keep_alive_ = parser_->get().keep_alive();
+    auto request = std::make_shared<HttpRequest>(
+        ToHttpRequest(parser_->release(), remote_, shared_.next_request_id.fetch_add(1)));
+    ++shared_.in_flight;
+    asio::post(shared_.workers, [self = shared_from_this(), request] {
+      auto response = std::make_shared<HttpResponse>(self->shared_.router.Handle(*request));
+      asio::post(self->stream_.get_executor(), [self, request, response] { self->Write(*request, response); });
+    });
+  }
+
+  void RespondAndClose(const Error& error) {
+    keep_alive_ = false;
+    HttpRequest request;
+    request.method = parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "";
+    request.path = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "";
+    request.remote_address = remote_;
+    ++shared_.in_flight;
+    Write(request, std::make_shared<HttpResponse>(ErrorResponse(error)));
+  }
+
+  void Write(const HttpRequest& request, std::shared_ptr<HttpResponse> response) {
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response->status), 11);
+    message->set(bhttp::field::server, "quorum");
+    message->set(bhttp::field::content_type, response->content_type);
+    message->set("X-Request-Id", request.request_id);
+    message->set("X-Content-Type-Options", "nosniff");
+    message->set(bhttp::field::cache_control, "no-store");
+    for (const auto& [name, value] : response->headers) message->insert(name, value);
+    message->keep_alive(keep_alive_);
+    message->body() = std::move(response->body);
+    message->prepare_payload();
+    const double duration_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    response->body.clear();
+    HttpResponse logged = *response;
+    logged.body.resize(message->body().size());  // only the size is logged
+    WriteAccessLog(shared_, request, logged, duration_ms);
+    stream_.expires_after(std::chrono::seconds(shared_.options.read_timeout_seconds));
+    bhttp::async_write(stream_, *message, [self = shared_from_this(), message](beast::error_code error, std::size_t) {
+      self->Finished();
+      if (error || !self->keep_alive_) return self->Close();
+      self->Read();
+    });
+  }
+
+  void Finished() {
+    if (--shared_.in_flight == 0) {
+      std::lock_guard lock(shared_.idle_mutex);
+      shared_.idle.notify_all();
+    }
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Shared& shared_;
+  std::string remote_;
+  bool keep_alive_ = true;
+  bool first_ = true;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+class HttpServer::Impl {
+ public:
+  Impl(Router& router, ServerOptions options, std::ostream& access_log)
+      : options_(std::move(options)),
+        io_threads_(options_.io_threads > 0 ? options_.io_threads
+                                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()))),
+        io_(io_threads_),
+        workers_(static_cast<std::size_t>(std::max(1, options_.worker_threads))),
+        acceptor_(asio::make_strand(io_)),
+        shared_{router, options_, workers_, access_log, {}, {}, {}, {}, {}, {}} {}
+
+  Status Start() {
+    beast::error_code error;
+    auto address = asio::ip::make_address(options_.host, error);
+    if (error) return MakeError(ErrorCode::kIo, "cannot listen on '" + options_.host + "': " + error.message());
+    tcp::endpoint endpoint(address, options_.port);
+    acceptor_.open(endpoint.protocol(), error);
+    if (!error) acceptor_.set_option(asio::socket_base::reuse_address(true), error);
+    if (!error) acceptor_.bind(endpoint, error);
+    if (!error) acceptor_.listen(asio::socket_base::max_listen_connections, error);
+    if (error)
+      return MakeError(ErrorCode::kIo, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " +
+                                           error.message());
+    port_ = acceptor_.local_endpoint().port();
+    Accept();
+    return OkStatus();
+  }
+
+  uint16_t port() const { return port_; }
+
+  void Run() {
+    std::vector<std::thread> threads;
+    for (int index = 1; index < io_threads_; ++index) threads.emplace_back([this] { io_.run(); });
+    io_.run();
+    for (std::thread& thread : threads) thread.join();
+    workers_.join();
+  }
+
+  void Stop() {
+    asio::post(acceptor_.get_executor(), [this] {
+      beast::error_code ignored;
+      acceptor_.close(ignored);
+    });
+    {
+      std::unique_lock lock(shared_.idle_mutex);
+      shared_.idle.wait_for(lock, std::chrono::seconds(10), [this] { return shared_.in_flight.load() == 0; });
+    }
+    io_.stop();
+  }
+
+ private:
+  void Accept() {
+    acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code error, tcp::socket socket) {
+      if (error) {
+        if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        return Accept();
+      }
+      const int open = ++shared_.connections;
+      auto connection = std::make_shared<Connection>(std::move(socket), shared_);
+      if (open > options_.max_connections)
+        connection->Refuse();
+      else
+        connection->Start();
+      Accept();
+    });
+  }
+
+  ServerOptions options_;
+  int io_threads_;
+  asio::io_context io_;
+  asio::thread_pool workers_;
+  tcp::acceptor acceptor_;
+  Shared shared_;
+  uint16_t port_ = 0;
+};
+
+HttpServer::HttpServer(Router& router, ServerOptions options, std::ostream& access_log)
+    : impl_(std::make_unique<Impl>(router, std::move(options), access_log)) {}
+HttpServer::~HttpServer() = default;
+Status HttpServer::Start() { return impl_->Start(); }
+uint16_t HttpServer::port() const { return impl_->port(); }
+void HttpServer::Run() { impl_->Run(); }
+void HttpServer::Stop() { impl_->Stop(); }
+
+}  // namespace quorum

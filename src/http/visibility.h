@@ -1,0 +1,18 @@
+// What an annotator may see: blind annotation rules shared by the record and response routes.
+#pragma once
+
+#include "http/route.h"
+
+namespace quorum {
+
+// Reviewers and up see every record of their projects. An annotator sees a record only when it
+// is given to them: they have a response to it, or it is their next record.
+Result<bool> MaySeeRecord(RequestContext& context, const Record& record);
+
+// The overlap setting of a project (responses wanted per record), 1 when unset.
+int OverlapOf(const Project& project);
+
+// Whether annotators are shown suggestions (project setting "show_suggestions", default true).
+bool ShowsSuggestions(const Project& project);
+
+}  // namespace quorum
