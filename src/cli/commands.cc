@@ -7,6 +7,7 @@ const std::vector<CommandSpec>& AllCommands() {
       InitCommand(),          DemoCommand(),           UserAddCommand(),         UserListCommand(),
       ProjectCreateCommand(), ProjectListCommand(),    ProjectShowCommand(),     ProjectSettingsCommand(),
       ProjectTemplatesCommand(), ImportCommand(),      ExportCommand(),
+      ServeCommand(),         TokenCreateCommand(),
   };
   return commands;
 }

@@ -16,5 +16,7 @@ CommandSpec ProjectSettingsCommand();
 CommandSpec ProjectTemplatesCommand();
 CommandSpec ImportCommand();
 CommandSpec ExportCommand();
+CommandSpec ServeCommand();
+CommandSpec TokenCreateCommand();
 
 }  // namespace quorum
