@@ -1,0 +1,85 @@
+// A REST API test bench without sockets: a real SQLite store in a temporary directory, the
+// real router, and helpers to call it as a given user.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/credentials.h"
+#include "auth/password.h"
+#include "http/api_routes.h"
+#include "http/router.h"
+#include "schema/templates.h"
+#include "store/store_test_support.h"
+
+namespace quorum::testing {
+
+struct ApiAnswer {
+  int status = 0;
+  nlohmann::json body;
+  HttpResponse raw;
+};
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::unique_ptr<Store>> opened = OpenStore(dir_.File("api.db"), clock_);
+    ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+    store_ = std::move(opened).value();
+    router_ = std::make_unique<Router>(*store_, clock_, AllRoutes());
+    workspace_ = store_->CreateWorkspace("team").value();
+    other_workspace_ = store_->CreateWorkspace("other team").value();
+  }
+
+  // Creates a user with `role` in the team workspace (or none) and returns an API key for them.
+  std::string UserWithRole(const std::string& email, std::optional<Role> role, const std::string& password = "") {
+    User user;
+    user.email = email;
+    user.name = email;
+    if (!password.empty()) user.password_hash = HashPassword(password).value();
+    User created = store_->CreateUser(user).value();
+    if (role) EXPECT_TRUE(store_->SetMembership(Membership{workspace_.id, created.id, *role}).ok());
+    return IssueApiToken(*store_, created.id, "test").value().key;
+  }
+
+  int64_t UserId(const std::string& email) { return store_->FindUserByEmail(email).value().id; }
+
+  Project MakeProject(std::string_view template_name, nlohmann::json settings = nlohmann::json::object()) {
+    Project project;
+    project.workspace_id = workspace_.id;
+    project.name = std::string(template_name);
+    ProjectDefinition definition = LoadTemplate(template_name).value();
+    project.schema = definition.schema;
+    project.settings = settings.empty() ? definition.settings : settings;
+    return store_->CreateProject(project).value();
+  }
+
+  ApiAnswer Call(const std::string& method, const std::string& target, const std::string& key,
+                 const nlohmann::json& body = nullptr, std::map<std::string, std::string> headers = {}) {
+    HttpRequest request;
+    request.method = method;
+    const std::size_t question = target.find('?');
+    request.path = target.substr(0, question);
+    if (question != std::string::npos) request.query = ParseQueryString(target.substr(question + 1));
+    if (!key.empty()) request.headers["authorization"] = "Token " + key;
+    for (auto& [name, value] : headers) request.headers[name] = value;
+    if (!body.is_null()) request.body = body.is_string() ? body.get<std::string>() : body.dump();
+    request.remote_address = "10.0.0.1";
+    request.request_id = "test";
+    ApiAnswer answer;
+    answer.raw = router_->Handle(request);
+    answer.status = answer.raw.status;
+    answer.body = nlohmann::json::parse(answer.raw.body, nullptr, false);
+    return answer;
+  }
+
+  TempDir dir_;
+  FakeClock clock_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Router> router_;
+  Workspace workspace_;
+  Workspace other_workspace_;
+};
+
+}  // namespace quorum::testing

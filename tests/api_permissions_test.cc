@@ -1,0 +1,203 @@
+// Every route, called as every role and as nobody: the permission rules of the README, checked
+// against the real router. A route without an entry in kExpectations fails this test.
+#include <map>
+#include <string>
+
+#include "api_fixture.h"
+#include "http/openapi.h"
+
+namespace quorum::testing {
+namespace {
+
+enum class Needs {
+  kNothing,           // public
+  kSignedIn,          // any signed-in user (the handler narrows what they see)
+  kWorkspaceManager,  // {id} is the team workspace
+  kProjectAnnotator,
+  kProjectReviewer,
+  kProjectManager,
+  kRecordAnnotator,
+  kResponseAnnotator,
+};
+
+// Written from the README's permission table, not from the route table.
+const std::map<std::string, Needs> kExpectations = {
+    {"GET /healthz", Needs::kNothing},
+    {"GET /readyz", Needs::kNothing},
+    {"GET /api/v1/openapi.json", Needs::kNothing},
+    {"POST /api/v1/auth/login", Needs::kNothing},
+    {"POST /api/v1/auth/logout", Needs::kSignedIn},
+    {"GET /api/v1/me", Needs::kSignedIn},
+    {"GET /api/v1/tokens", Needs::kSignedIn},
+    {"POST /api/v1/tokens", Needs::kSignedIn},
+    {"DELETE /api/v1/tokens/{id}", Needs::kSignedIn},
+    {"GET /api/v1/workspaces", Needs::kSignedIn},
+    {"POST /api/v1/workspaces", Needs::kSignedIn},
+    {"GET /api/v1/workspaces/{id}/members", Needs::kWorkspaceManager},
+    {"PUT /api/v1/workspaces/{id}/members", Needs::kWorkspaceManager},
+    {"GET /api/v1/projects", Needs::kSignedIn},
+    {"POST /api/v1/projects", Needs::kSignedIn},
+    {"GET /api/v1/projects/{id}", Needs::kProjectAnnotator},
+    {"PATCH /api/v1/projects/{id}", Needs::kProjectManager},
+    {"DELETE /api/v1/projects/{id}", Needs::kProjectManager},
+    {"GET /api/v1/projects/{id}/export", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/records", Needs::kProjectManager},
+    {"GET /api/v1/projects/{id}/records", Needs::kProjectReviewer},
+    {"POST /api/v1/projects/{id}/suggestions", Needs::kProjectManager},
+    {"GET /api/v1/projects/{id}/next", Needs::kProjectAnnotator},
+    {"GET /api/v1/records/{id}", Needs::kRecordAnnotator},
+    {"GET /api/v1/records/{id}/responses", Needs::kRecordAnnotator},
+    {"POST /api/v1/records/{id}/responses", Needs::kRecordAnnotator},
+    {"GET /api/v1/responses/{id}", Needs::kResponseAnnotator},
+    {"PATCH /api/v1/responses/{id}", Needs::kResponseAnnotator},
+};
+
+std::optional<Role> MinRole(Needs needs) {
+  switch (needs) {
+    case Needs::kWorkspaceManager:
+    case Needs::kProjectManager: return Role::kManager;
+    case Needs::kProjectReviewer: return Role::kReviewer;
+    case Needs::kProjectAnnotator:
+    case Needs::kRecordAnnotator:
+    case Needs::kResponseAnnotator: return Role::kAnnotator;
+    case Needs::kNothing:
+    case Needs::kSignedIn: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+class PermissionsTest : public ApiTest {
+ protected:
+  // A fresh project with one record answered by the annotator, so that destructive routes
+  // called by one caller do not change what the next caller meets.
+  void FreshObjects() {
+    Project project = MakeProject("pairwise-preference", {{"overlap", 2}});
+    project_id_ = project.id;
+    std::unique_ptr<ImportBatch> batch = store_->BeginImport(project.id).value();
+    record_id_ = batch->PutRecord(RecordRow{"r1", R"({"prompt":"p","response_a":"a","response_b":"b"})", "{}", "{}", 0, 0},
+                                  OnDuplicate::kRefuse).value();
+    ASSERT_TRUE(batch->Commit().ok());
+    Response response;
+    response.record_id = record_id_;
+    response.user_id = UserId("annotator@team.org");
+    response.values = {{"preference", "response_a"}};
+    response.status = ResponseStatus::kSubmitted;
+    response_id_ = store_->SaveResponse(response, response.user_id).value().id;
+  }
+
+  std::string Target(const std::string& pattern, Needs needs) {
+    int64_t id = 999999;
+    switch (needs) {
+      case Needs::kWorkspaceManager: id = workspace_.id; break;
+      case Needs::kProjectAnnotator:
+      case Needs::kProjectReviewer:
+      case Needs::kProjectManager: id = project_id_; break;
+      case Needs::kRecordAnnotator: id = record_id_; break;
+      case Needs::kResponseAnnotator: id = response_id_; break;
+      case Needs::kNothing:
+      case Needs::kSignedIn: break;
+    }
+    std::string target = pattern;
+    if (std::size_t at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, std::to_string(id));
+    return target;
+  }
+
+  int64_t project_id_ = 0, record_id_ = 0, response_id_ = 0;
+};
+
+TEST_F(PermissionsTest, EveryRouteHasAnExpectation) {
+  for (const Route& route : router_->routes())
+    EXPECT_TRUE(kExpectations.count(route.method + " " + route.pattern))
+        << route.method << " " << route.pattern << " has no permission rule in this test (and the README)";
+  EXPECT_EQ(kExpectations.size(), router_->routes().size());
+}
+
+TEST_F(PermissionsTest, EveryRouteAsEveryRole) {
+  struct Caller {
+    std::string name;
+    std::string key;
+    std::optional<Role> role;  // in the team workspace
+  };
+  std::vector<Caller> callers = {
+      {"nobody", "", std::nullopt},
+      {"outsider", "", std::nullopt},
+      {"annotator", "", Role::kAnnotator},
+      {"reviewer", "", Role::kReviewer},
+      {"manager", "", Role::kManager},
+      {"owner", "", Role::kOwner},
+  };
+  for (Caller& caller : callers) {
+    if (caller.name == "nobody") continue;
+    caller.key = UserWithRole(caller.name + "@team.org", caller.role);
+  }
+  ASSERT_TRUE(store_->SetMembership(Membership{other_workspace_.id, UserId("outsider@team.org"), Role::kOwner}).ok());
+
+  for (const Route& route : router_->routes()) {
+    const std::string name = route.method + " " + route.pattern;
+    auto expectation = kExpectations.find(name);
+    if (expectation == kExpectations.end()) continue;  // reported by EveryRouteHasAnExpectation
+    const Needs needs = expectation->second;
+    for (const Caller& caller : callers) {
+      FreshObjects();
+      const std::string target = Target(route.pattern, needs);
+      nlohmann::json body = route.method == "GET" || route.method == "DELETE" ? nlohmann::json() : nlohmann::json::object();
+      ApiAnswer answer = Call(route.method, target, caller.key, body);
+      SCOPED_TRACE(name + " as " + caller.name + " -> " + std::to_string(answer.status) + " " + answer.raw.body);
+      if (needs == Needs::kNothing) {
+        EXPECT_NE(answer.status, 401);
+        EXPECT_NE(answer.status, 403);
+        continue;
+      }
+      if (caller.name == "nobody") {
+        EXPECT_EQ(answer.status, 401);
+        continue;
+      }
+      std::optional<Role> min_role = MinRole(needs);
+      if (!min_role) {
+        EXPECT_NE(answer.status, 401);
+        continue;
+      }
+      if (!caller.role) {
+        EXPECT_EQ(answer.status, 404) << "outsiders must not learn that the object exists";
+      } else if (!RoleAtLeast(*caller.role, *min_role)) {
+        EXPECT_EQ(answer.status, 403);
+      } else {
+        EXPECT_NE(answer.status, 401);
+        EXPECT_NE(answer.status, 403);
+        if (answer.status == 404) EXPECT_EQ(answer.body["error"]["code"], "no_more_records");
+      }
+    }
+  }
+}
+
+TEST_F(PermissionsTest, RoleChecksInsideHandlers) {
+  std::string annotator = UserWithRole("a@team.org", Role::kAnnotator);
+  std::string manager = UserWithRole("m@team.org", Role::kManager);
+  std::string owner = UserWithRole("o@team.org", Role::kOwner);
+  EXPECT_EQ(Call("POST", "/api/v1/projects", annotator, {{"name", "x"}, {"template", "pairwise-preference"}}).status, 403);
+  EXPECT_EQ(Call("POST", "/api/v1/projects", manager, {{"name", "x"}, {"template", "pairwise-preference"}}).status, 201);
+  EXPECT_EQ(Call("POST", "/api/v1/workspaces", manager, {{"name", "new"}}).status, 403);
+  EXPECT_EQ(Call("POST", "/api/v1/workspaces", owner, {{"name", "new"}}).status, 201);
+  const std::string members = "/api/v1/workspaces/" + std::to_string(workspace_.id) + "/members";
+  EXPECT_EQ(Call("PUT", members, manager, {{"email", "new@team.org"}, {"role", "owner"}}).status, 403);
+  ApiAnswer added = Call("PUT", members, manager, {{"email", "new@team.org"}, {"role", "annotator"}});
+  EXPECT_EQ(added.status, 201);
+  EXPECT_EQ(added.body["password"].get<std::string>().size(), 20u) << "a generated password is returned once";
+}
+
+TEST_F(PermissionsTest, OpenApiDocumentsExactlyTheRoutes) {
+  std::set<std::string> routes, documented;
+  for (const Route& route : router_->routes()) routes.insert(route.method + " " + route.pattern);
+  for (const DocumentedOperation& operation : DocumentedOperations())
+    documented.insert(operation.method + " " + operation.path);
+  for (const std::string& route : routes) EXPECT_TRUE(documented.count(route)) << route << " is not in the OpenAPI document";
+  for (const std::string& doc : documented) EXPECT_TRUE(routes.count(doc)) << doc << " is documented but not served";
+
+  ApiAnswer served = Call("GET", "/api/v1/openapi.json", "");
+  ASSERT_EQ(served.status, 200);
+  EXPECT_EQ(served.body["openapi"], "3.0.3");
+  EXPECT_TRUE(served.body["paths"]["/api/v1/projects/{id}"].contains("patch"));
+}
+
+}  // namespace
+}  // namespace quorum::testing
