@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quorum's two commands.
-#   ./quorum.sh         install what is missing, build, and run Quorum with a demo project
+#   ./quorum.sh         install what is missing, build, and serve Quorum with a demo project
 #   ./quorum.sh test    run the whole test suite
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,7 +17,7 @@ case "${1:-run}" in
     fi
     ./build/quorum project list
     echo
-    echo "Next: ./build/quorum --help"
+    exec ./build/quorum serve --host "${QUORUM_HOST:-127.0.0.1}" --port "${QUORUM_PORT:-8080}"
     ;;
   test)
     exec scripts/test
