@@ -77,6 +77,10 @@ struct Schema {
   std::vector<FieldSpec> fields;
   std::vector<QuestionSpec> questions;
   std::vector<MetadataProperty> metadata;
+  // The Label Studio XML config this schema was made from (schema/label_config.h), verbatim:
+  // its layout is what the UI shows and its tag names are what Label Studio files use. Empty
+  // for a schema written natively.
+  std::string label_config;
 
   // The field / question / property named `name`, or nullptr. Pointers stay valid while the
   // schema is not modified.

@@ -9,6 +9,7 @@
 #include "core/problem_text.h"
 #include "core/validation.h"
 #include "schema/json_reader.h"
+#include "schema/label_config.h"
 
 namespace quorum {
 namespace {
@@ -21,7 +22,7 @@ const std::vector<std::string_view> kQuestionKindKeys = {"labels", "values", "fi
                                                          "scale"};
 const std::vector<std::string_view> kMetadataCommonKeys = {"name", "title", "kind"};
 const std::vector<std::string_view> kMetadataKindKeys = {"terms", "min", "max"};
-const std::vector<std::string_view> kSchemaKeys = {"fields", "questions", "metadata"};
+const std::vector<std::string_view> kSchemaKeys = {"fields", "questions", "metadata", "label_config"};
 const std::vector<std::string_view> kDefinitionOnlyKeys = {"guidelines", "settings"};
 
 // The kind-specific keys a question of `kind` carries (and SchemaToJson writes).
@@ -125,15 +126,21 @@ class SchemaReader {
       for (std::size_t index = 0; index < metadata->size(); ++index)
         schema.metadata.push_back(ReadMetadata((*metadata)[index], JsonReader::Index("metadata", index)));
     }
+    if (auto label_config = reader_.String(document, "", "label_config")) schema.label_config = *label_config;
     return schema;
   }
 
-  // ValidateSchema's problems, leaving out those about entries that already have a problem.
+  // ValidateSchema's problems, leaving out those about entries that already have a problem;
+  // then, for a schema read cleanly, whether its Label Studio config still declares it.
   void AddSemanticProblems(const Schema& schema) {
     for (Problem& problem : ValidateSchema(schema)) {
       if (broken_subjects_.count(problem.subject) != 0) continue;
       reader_.Report(std::move(problem.subject), std::move(problem.reason));
     }
+    if (reader_.problem_count() != 0 || schema.label_config.empty()) return;
+    Result<LabelConfig> config = LabelConfigOf(schema);
+    if (config.ok()) return;
+    for (const Problem& problem : config.error().problems) reader_.Report("label_config", problem.ToString());
   }
 
  private:
@@ -292,7 +299,9 @@ json SchemaToJson(const Schema& schema) {
   for (const QuestionSpec& question : schema.questions) questions.push_back(QuestionToJson(question));
   json metadata = json::array();
   for (const MetadataProperty& property : schema.metadata) metadata.push_back(MetadataToJson(property));
-  return json{{"fields", std::move(fields)}, {"questions", std::move(questions)}, {"metadata", std::move(metadata)}};
+  json out{{"fields", std::move(fields)}, {"questions", std::move(questions)}, {"metadata", std::move(metadata)}};
+  if (!schema.label_config.empty()) out["label_config"] = schema.label_config;
+  return out;
 }
 
 Result<Schema> SchemaFromJson(const json& json_document, std::string_view source) {

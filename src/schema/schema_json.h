@@ -18,13 +18,16 @@ struct ProjectDefinition {
   nlohmann::json settings = nlohmann::json::object();
 };
 
-// The schema as JSON: {"fields": [...], "questions": [...], "metadata": [...]}.
+// The schema as JSON: {"fields": [...], "questions": [...], "metadata": [...]}, plus
+// "label_config" (the Label Studio XML) when the schema was made from one.
 // Deterministic: the same schema always gives the same text.
 nlohmann::json SchemaToJson(const Schema& schema);
 
-// Reads {"fields", "questions", "metadata"}; unknown keys and wrong types are errors naming the
-// JSON path ("questions[2].labels"). Fails with kInvalid listing every problem, including those
-// of ValidateSchema. `source` (a file name) prefixes each problem's location.
+// Reads {"fields", "questions", "metadata", "label_config"?}; unknown keys and wrong types are
+// errors naming the JSON path ("questions[2].labels"). Fails with kInvalid listing every
+// problem, including those of ValidateSchema and, when "label_config" is given, those of
+// LabelConfigOf (the XML must parse and still declare these fields and questions).
+// `source` (a file name) prefixes each problem's location.
 Result<Schema> SchemaFromJson(const nlohmann::json& json, std::string_view source);
 
 // The whole document: the schema keys plus optional "guidelines" (string) and "settings"

@@ -8,6 +8,7 @@
 namespace quorum {
 
 inline void ExpectSameSchema(const Schema& actual, const Schema& expected) {
+  EXPECT_EQ(actual.label_config, expected.label_config);
   ASSERT_EQ(actual.fields.size(), expected.fields.size());
   for (std::size_t index = 0; index < expected.fields.size(); ++index) {
     SCOPED_TRACE("field " + expected.fields[index].name);
