@@ -100,6 +100,36 @@ Result<Response> FaultyStore::SaveResponse(const Response& response, int64_t act
   return inner_->SaveResponse(response, actor_user_id);
 }
 
+Status FaultyStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("UpsertSuggestions"));
+  return inner_->UpsertSuggestions(record_id, suggestions);
+}
+
+Status FaultyStore::CreateSession(const Session& session) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("CreateSession"));
+  return inner_->CreateSession(session);
+}
+
+Status FaultyStore::DeleteSession(std::string_view id_hash) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("DeleteSession"));
+  return inner_->DeleteSession(id_hash);
+}
+
+Status FaultyStore::DeleteSessionsOf(int64_t user_id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("DeleteSessionsOf"));
+  return inner_->DeleteSessionsOf(user_id);
+}
+
+Result<ApiToken> FaultyStore::CreateToken(const ApiToken& token) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("CreateToken"));
+  return inner_->CreateToken(token);
+}
+
+Status FaultyStore::RevokeToken(int64_t token_id, int64_t user_id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("RevokeToken"));
+  return inner_->RevokeToken(token_id, user_id);
+}
+
 Result<std::unique_ptr<ImportBatch>> FaultyStore::BeginImport(int64_t project_id) {
   QUORUM_RETURN_IF_ERROR(CountWrite("BeginImport"));
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<ImportBatch> inner, inner_->BeginImport(project_id));

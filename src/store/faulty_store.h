@@ -11,8 +11,10 @@
 namespace quorum {
 
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
-// SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, BeginImport, and
-// each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit). They are
+// SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, UpsertSuggestions,
+// CreateSession, DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, and
+// each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
+// FindTokenByHash counts as a read (its use-time bookkeeping is not what callers test). They are
 // counted from 1 in the order they are called. A failed write never reaches the inner store, so
 // it changes nothing; a failed ImportBatch::Commit leaves the batch uncommitted, and it rolls
 // back when destroyed. Reads are always forwarded.
@@ -71,6 +73,27 @@ class FaultyStore final : public Store {
   Result<std::vector<Revision>> ListRevisions(int64_t response_id) override {
     return inner_->ListRevisions(response_id);
   }
+
+  Result<std::vector<Record>> FindRecords(const RecordFilter& filter) override { return inner_->FindRecords(filter); }
+  Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) override {
+    return inner_->NextRecordFor(project_id, user_id, overlap);
+  }
+  Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) override;
+  Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override {
+    return inner_->FindResponse(record_id, user_id);
+  }
+
+  Status CreateSession(const Session& session) override;
+  Result<Session> FindSession(std::string_view id_hash, int64_t now_ms) override {
+    return inner_->FindSession(id_hash, now_ms);
+  }
+  Status DeleteSession(std::string_view id_hash) override;
+  Status DeleteSessionsOf(int64_t user_id) override;
+
+  Result<ApiToken> CreateToken(const ApiToken& token) override;
+  Result<ApiToken> FindTokenByHash(std::string_view token_hash) override { return inner_->FindTokenByHash(token_hash); }
+  Result<std::vector<ApiToken>> ListTokens(int64_t user_id) override { return inner_->ListTokens(user_id); }
+  Status RevokeToken(int64_t token_id, int64_t user_id) override;
 
   Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) override;
   Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override {

@@ -69,5 +69,40 @@ TEST_F(FaultyStoreTest, StickyFailuresLastUntilHealed) {
   EXPECT_TRUE(faulty_->SetMembership({workspace_, user, Role::kAnnotator}).ok());
 }
 
+TEST_F(FaultyStoreTest, SessionTokenAndSuggestionWritesCountAndFail) {
+  User ann;
+  ann.email = "ann@example.com";
+  Result<User> created = faulty_->CreateUser(ann);
+  ASSERT_TRUE(created.ok());
+  int64_t user = created->id;
+  ApiToken token;
+  token.user_id = user;
+  token.token_hash = "h";
+  Result<ApiToken> stored = faulty_->CreateToken(token);
+  ASSERT_TRUE(stored.ok());
+  int64_t before = faulty_->writes();
+
+  faulty_->FailWritesFrom(1);
+  EXPECT_EQ(faulty_->CreateSession({"s", user, "c", 0, 100}).error().code, ErrorCode::kIo);
+  EXPECT_EQ(faulty_->DeleteSession("s").error().code, ErrorCode::kIo);
+  EXPECT_EQ(faulty_->DeleteSessionsOf(user).error().code, ErrorCode::kIo);
+  EXPECT_EQ(faulty_->CreateToken(token).error().code, ErrorCode::kIo);
+  EXPECT_EQ(faulty_->RevokeToken(stored->id, user).error().code, ErrorCode::kIo);
+  EXPECT_EQ(faulty_->UpsertSuggestions(1, {}).error().code, ErrorCode::kIo);
+  EXPECT_EQ(faulty_->writes(), before + 6);
+  // Reads are forwarded, and the failed writes changed nothing.
+  EXPECT_EQ(faulty_->FindSession("s", 0).error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(faulty_->FindTokenByHash("h")->revoked);
+  EXPECT_EQ(faulty_->ListTokens(user)->size(), 1u);
+  RecordFilter filter;
+  filter.project_id = project_;
+  EXPECT_TRUE(faulty_->FindRecords(filter).ok());
+  EXPECT_FALSE(faulty_->NextRecordFor(project_, user, 1)->has_value());
+  EXPECT_FALSE(faulty_->FindResponse(1, user)->has_value());
+  EXPECT_EQ(faulty_->writes(), before + 6);
+  faulty_->Heal();
+  EXPECT_TRUE(faulty_->CreateSession({"s", user, "c", 0, 100}).ok());
+}
+
 }  // namespace
 }  // namespace quorum

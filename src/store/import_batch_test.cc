@@ -254,15 +254,61 @@ TEST_F(ImportBatchTest, ResolveUserFindsOrCreatesAnnotators) {
   EXPECT_EQ(*role, Role::kAnnotator);
 }
 
-// Another thread's call waits for the batch; it then sees all of it.
-TEST_F(ImportBatchTest, OtherThreadsWaitForTheBatch) {
+// Another thread reads without waiting for the batch, and sees none of it until the commit.
+TEST_F(ImportBatchTest, OtherThreadsReadWithoutWaitingAndSeeOnlyCommittedRows) {
   std::unique_ptr<ImportBatch> batch = Begin();
   ASSERT_TRUE(batch->PutRecord(Row("a", "{}"), OnDuplicate::kRefuse).ok());
-  std::future<int64_t> count = std::async(std::launch::async, [&] { return *store_->CountRecords(project_); });
-  EXPECT_EQ(count.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout);
-  ASSERT_TRUE(batch->PutRecord(Row("b", "{}"), OnDuplicate::kRefuse).ok());
+  auto count_elsewhere = [&] {
+    return std::async(std::launch::async, [&] { return *store_->CountRecords(project_); }).get();
+  };
+  EXPECT_EQ(count_elsewhere(), 0);
+  EXPECT_EQ(*store_->CountRecords(project_), 1);  // the batch's own thread sees its rows
   ASSERT_TRUE(batch->Commit().ok());
-  EXPECT_EQ(count.get(), 2);
+  EXPECT_EQ(count_elsewhere(), 1);
+}
+
+// Another thread's write waits for the batch; then it goes through.
+TEST_F(ImportBatchTest, OtherThreadsWritesWaitForTheBatch) {
+  std::unique_ptr<ImportBatch> batch = Begin();
+  ASSERT_TRUE(batch->PutRecord(Row("a", "{}"), OnDuplicate::kRefuse).ok());
+  std::future<Result<Workspace>> created =
+      std::async(std::launch::async, [&] { return store_->CreateWorkspace("during the batch"); });
+  EXPECT_EQ(created.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout);
+  ASSERT_TRUE(batch->Commit().ok());
+  EXPECT_TRUE(created.get().ok());
+  EXPECT_EQ(*store_->CountRecords(project_), 1);
+}
+
+// On the batch's thread, writes join the batch (no deadlock) and go with it if it rolls back;
+// reads of every kind see the batch's rows.
+TEST_F(ImportBatchTest, TheBatchThreadsOwnCallsJoinTheBatch) {
+  {
+    std::unique_ptr<ImportBatch> batch = Begin();
+    Result<int64_t> id = batch->PutRecord(Row("a", R"({"prompt":"inside"})"), OnDuplicate::kRefuse);
+    ASSERT_TRUE(id.ok());
+    Response response;
+    response.record_id = *id;
+    response.user_id = annotator_;
+    response.status = ResponseStatus::kSubmitted;
+    Result<Response> saved = store_->SaveResponse(response, annotator_);
+    ASSERT_TRUE(saved.ok()) << saved.error().ToString();
+    EXPECT_TRUE(store_->GetRecord(*id).ok());
+    EXPECT_TRUE((*store_->FindResponse(*id, annotator_)).has_value());
+    RecordFilter filter;
+    filter.project_id = project_;
+    filter.text = "INSIDE";
+    EXPECT_EQ(store_->FindRecords(filter)->size(), 1u);
+    EXPECT_EQ((*store_->NextRecordFor(project_, other_, 2))->id, *id);
+    EXPECT_FALSE(store_->NextRecordFor(project_, other_, 1)->has_value());
+  }  // rolled back, the response with it
+  EXPECT_EQ(*store_->CountRecords(project_), 0);
+  Reopen();
+  EXPECT_EQ(*store_->CountRecords(project_), 0);
+  RecordFilter filter;
+  filter.project_id = project_;
+  Result<std::vector<Record>> none = store_->FindRecords(filter);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
 }
 
 }  // namespace

@@ -100,5 +100,53 @@ TEST_F(StoreRecordsTest, ListSuggestionsInInsertionOrder) {
   EXPECT_TRUE(store_->ListSuggestions(*id + 1000)->empty());
 }
 
+Suggestion MakeSuggestion(std::string question, nlohmann::json value, std::string agent,
+                          std::optional<double> score = std::nullopt) {
+  Suggestion suggestion;
+  suggestion.question = std::move(question);
+  suggestion.value = std::move(value);
+  suggestion.agent = std::move(agent);
+  suggestion.score = score;
+  return suggestion;
+}
+
+TEST_F(StoreRecordsTest, UpsertSuggestionsReplacesByQuestionAndAgent) {
+  Result<std::unique_ptr<ImportBatch>> batch = store_->BeginImport(project_);
+  ASSERT_TRUE(batch.ok());
+  Result<int64_t> id = (*batch)->PutRecord({"x", R"({"prompt":"p"})", "{}", "{}", 0, 0}, OnDuplicate::kRefuse);
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE((*batch)->PutSuggestion(*id, {"quality", R"("good")", 0.5, "gpt-4o"}).ok());
+  ASSERT_TRUE((*batch)->PutSuggestion(*id, {"quality", R"("bad")", 0.5, "llama-3"}).ok());
+  ASSERT_TRUE((*batch)->PutSuggestion(*id, {"topic", R"("math")", std::nullopt, "gpt-4o"}).ok());
+  ASSERT_TRUE((*batch)->Commit().ok());
+
+  // gpt-4o's "quality" is replaced (by two), llama's "quality" and gpt-4o's "topic" stay.
+  const Suggestion upserts[] = {MakeSuggestion("quality", "bad", "gpt-4o", 0.9),
+                                MakeSuggestion("quality", "good", "gpt-4o", 0.1),
+                                MakeSuggestion("tone", nlohmann::json({{"a", 1}}), "gpt-4o")};
+  Status upserted = store_->UpsertSuggestions(*id, upserts);
+  ASSERT_TRUE(upserted.ok()) << upserted.error().ToString();
+  Result<std::vector<Suggestion>> suggestions = store_->ListSuggestions(*id);
+  ASSERT_TRUE(suggestions.ok());
+  ASSERT_EQ(suggestions->size(), 5u);
+  auto describe = [](const Suggestion& s) { return s.question + "/" + s.agent + "=" + s.value.dump(); };
+  std::vector<std::string> got;
+  for (const Suggestion& suggestion : *suggestions) got.push_back(describe(suggestion));
+  EXPECT_EQ(got, (std::vector<std::string>{"quality/llama-3=\"bad\"", "topic/gpt-4o=\"math\"",
+                                           "quality/gpt-4o=\"bad\"", "quality/gpt-4o=\"good\"",
+                                           "tone/gpt-4o={\"a\":1}"}));
+  EXPECT_EQ((*suggestions)[2].score, 0.9);
+  EXPECT_EQ((*suggestions)[2].record_id, *id);
+  EXPECT_FALSE((*suggestions)[4].score.has_value());
+
+  // Upserting nothing changes nothing; a missing record is kNotFound and changes nothing.
+  ASSERT_TRUE(store_->UpsertSuggestions(*id, {}).ok());
+  EXPECT_EQ(store_->ListSuggestions(*id)->size(), 5u);
+  Status missing = store_->UpsertSuggestions(*id + 1000, upserts);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->ListSuggestions(*id + 1000)->empty());
+}
+
 }  // namespace
 }  // namespace quorum

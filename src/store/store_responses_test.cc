@@ -154,6 +154,25 @@ TEST_F(StoreResponsesTest, ListResponsesOfARecordById) {
   EXPECT_EQ((*responses)[1].id, by_annotator->id);
 }
 
+TEST_F(StoreResponsesTest, FindResponseOfAUserToARecord) {
+  Result<Response> mine = store_->SaveResponse(Draft(records_[0], annotator_), annotator_);
+  Result<Response> theirs = store_->SaveResponse(Draft(records_[0], reviewer_), reviewer_);
+  ASSERT_TRUE(mine.ok() && theirs.ok());
+  Result<std::optional<Response>> found = store_->FindResponse(records_[0], annotator_);
+  ASSERT_TRUE(found.ok()) << found.error().ToString();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->id, mine->id);
+  EXPECT_EQ((*found)->user_id, annotator_);
+  EXPECT_EQ((*found)->values, mine->values);
+  EXPECT_EQ((*found)->guideline_version, 2);
+  EXPECT_EQ((*store_->FindResponse(records_[0], reviewer_))->id, theirs->id);
+
+  Result<std::optional<Response>> none = store_->FindResponse(records_[1], annotator_);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  EXPECT_FALSE(store_->FindResponse(9999, annotator_)->has_value());
+}
+
 TEST_F(StoreResponsesTest, ResponsesSurviveReopening) {
   Result<Response> saved = store_->SaveResponse(Draft(records_[0], annotator_), annotator_);
   ASSERT_TRUE(saved.ok());

@@ -99,8 +99,60 @@ CREATE TABLE revisions (
 CREATE INDEX revisions_response ON revisions (response_id);
 )sql";
 
+// Version 2: login sessions, API tokens, and what NextRecordFor needs to skip completed records.
+// Sessions and tokens go with their user. record_progress holds, for every record, how many
+// submitted responses it has, kept exact by triggers (so every writer, the import batch
+// included, maintains it) and filled here for existing records. NextRecordFor seeks it by
+// (project, count) instead of walking every completed record of a project; its rows are narrow,
+// so the update a submission causes dirties a small page, not the record's wide one.
+constexpr char kSchemaV2[] = R"sql(
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER,
+  revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+);
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+CREATE TABLE record_progress (
+  record_id INTEGER PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+  project_id INTEGER NOT NULL,
+  submitted INTEGER NOT NULL
+);
+CREATE INDEX record_progress_next ON record_progress (project_id, submitted);
+INSERT INTO record_progress (record_id, project_id, submitted)
+  SELECT r.id, r.project_id, (SELECT count(*) FROM responses p WHERE p.record_id = r.id AND p.status = 'submitted')
+  FROM records r;
+CREATE TRIGGER records_progress AFTER INSERT ON records BEGIN
+  INSERT INTO record_progress (record_id, project_id, submitted) VALUES (NEW.id, NEW.project_id, 0);
+END;
+CREATE TRIGGER responses_progress_insert AFTER INSERT ON responses WHEN NEW.status = 'submitted' BEGIN
+  UPDATE record_progress SET submitted = submitted + 1 WHERE record_id = NEW.record_id;
+END;
+CREATE TRIGGER responses_progress_delete AFTER DELETE ON responses WHEN OLD.status = 'submitted' BEGIN
+  UPDATE record_progress SET submitted = submitted - 1 WHERE record_id = OLD.record_id;
+END;
+CREATE TRIGGER responses_progress_update AFTER UPDATE OF status ON responses
+  WHEN (OLD.status = 'submitted') <> (NEW.status = 'submitted') BEGIN
+  UPDATE record_progress SET submitted = submitted + (CASE WHEN NEW.status = 'submitted' THEN 1 ELSE -1 END)
+  WHERE record_id = NEW.record_id;
+END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "workspaces, users, projects, records, suggestions, responses, revisions", kSchemaV1},
+    {2, "sessions, api tokens, record progress", kSchemaV2},
 };
 
 Result<int> ReadVersion(Connection& connection) {

@@ -15,6 +15,24 @@ using quorum::testing::TempDir;
 constexpr char kCountTables[] = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
 constexpr char kCountVersions[] = "SELECT count(*), coalesce(max(applied_at), 0) FROM schema_version";
 
+// A version 1 database as a user has it: three records, with 2, 1 (and a draft) and 0
+// submitted responses.
+constexpr char kVersion1Rows[] = R"sql(
+INSERT INTO workspaces (id, name, created_at) VALUES (1, 'w', 0);
+INSERT INTO users (id, email, name, password_hash, tier, specializations_json, created_at) VALUES
+  (1, 'u1@example.com', '', '', 0, '[]', 0), (2, 'u2@example.com', '', '', 0, '[]', 0),
+  (3, 'u3@example.com', '', '', 0, '[]', 0);
+INSERT INTO projects (id, workspace_id, name, schema_json, guidelines, guideline_version, settings_json, created_at)
+  VALUES (1, 1, 'p', '{}', '', 1, '{}', 0);
+INSERT INTO records (id, project_id, external_id, fields_json, metadata_json, gold_json, priority, created_at) VALUES
+  (1, 1, 'a', '{}', '{}', '{}', 0, 0), (2, 1, 'b', '{}', '{}', '{}', 0, 0), (3, 1, 'c', '{}', '{}', '{}', 0, 0);
+INSERT INTO responses (record_id, user_id, values_json, status, time_spent_ms, guideline_version, created_at,
+  updated_at) VALUES
+  (1, 1, '{}', 'submitted', 0, 1, 0, 0), (1, 2, '{}', 'submitted', 0, 1, 0, 0),
+  (2, 1, '{}', 'submitted', 0, 1, 0, 0), (2, 2, '{}', 'draft', 0, 1, 0, 0);
+)sql";
+constexpr char kDeleteUser3[] = "DELETE FROM users WHERE id = 3";
+
 class MigrationsTest : public ::testing::Test {
  protected:
   std::unique_ptr<Connection> Open() {
@@ -68,6 +86,44 @@ TEST_F(MigrationsTest, ReopeningAppliesNothingTwice) {
   ASSERT_TRUE(*versions->Step());
   EXPECT_EQ(versions->Int(0), static_cast<int64_t>(Migrations().size()));
   EXPECT_EQ(versions->Int(1), 1);  // still the first application's stamp
+}
+
+TEST_F(MigrationsTest, AVersion1DatabaseIsUpgradedWithItsData) {
+  {
+    std::unique_ptr<Connection> connection = Open();
+    ASSERT_TRUE(Migrate(*connection, Migrations().first(1), 1).ok());
+    Status filled = connection->Exec(kVersion1Rows);
+    ASSERT_TRUE(filled.ok()) << filled.error().ToString();
+  }
+  FakeClock clock(5000);
+  Result<std::unique_ptr<Store>> opened = OpenStore(path_, clock);
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  Store& store = **opened;
+  EXPECT_EQ(Version(*Open()), 2);
+  for (const char* table : {"sessions", "api_tokens", "record_progress"}) EXPECT_TRUE(HasTable(*Open(), table)) << table;
+
+  EXPECT_EQ(store.GetRecord(2)->external_id, "b");
+  EXPECT_EQ(store.ListResponses(1)->size(), 2u);
+  // The submitted counts of existing records were filled in.
+  auto next = [&](int64_t user_id, int overlap) -> int64_t {
+    Result<std::optional<Record>> found = store.NextRecordFor(1, user_id, overlap);
+    EXPECT_TRUE(found.ok()) << found.error().ToString();
+    return found.ok() && found->has_value() ? (*found)->id : 0;
+  };
+  EXPECT_EQ(next(3, 2), 2);
+  EXPECT_EQ(next(3, 3), 1);
+  EXPECT_EQ(next(1, 3), 3);
+  EXPECT_EQ(next(3, 1), 3);
+
+  // The new tables work, and a user's sessions and tokens go with them.
+  ASSERT_TRUE(store.CreateSession({"h", 3, "c", 0, 10'000}).ok());
+  ApiToken token;
+  token.user_id = 3;
+  token.token_hash = "t";
+  ASSERT_TRUE(store.CreateToken(token).ok());
+  ASSERT_TRUE(Open()->Exec(kDeleteUser3).ok());
+  EXPECT_EQ(store.FindSession("h", 0).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store.FindTokenByHash("t").error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(MigrationsTest, UpgradeAppliesOnlyTheNewSteps) {

@@ -16,9 +16,13 @@ inline constexpr char kPragmaJournalModeWal[] = "PRAGMA journal_mode=WAL";
 inline constexpr char kPragmaSettings[] =
     "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; "
     "PRAGMA journal_size_limit=67108864;";
+// Read-only connections (the store's reader pool) keep a smaller page cache of their own: there
+// are several of them, and the operating system's page cache already holds the hot pages.
+inline constexpr char kPragmaReaderSettings[] = "PRAGMA cache_size=-16384; PRAGMA query_only=ON;";
 
 // Transactions.
 inline constexpr char kBeginImmediate[] = "BEGIN IMMEDIATE";
+inline constexpr char kBeginDeferred[] = "BEGIN DEFERRED";
 inline constexpr char kCommit[] = "COMMIT";
 inline constexpr char kRollback[] = "ROLLBACK";
 inline constexpr char kSavepoint[] = "SAVEPOINT quorum_nested";
@@ -107,6 +111,9 @@ inline constexpr char kInsertSuggestion[] =
 inline constexpr char kSelectSuggestions[] =
     "SELECT id, record_id, question, value_json, score, agent FROM suggestions WHERE record_id = ? ORDER BY id";
 inline constexpr char kDeleteSuggestionsOfRecord[] = "DELETE FROM suggestions WHERE record_id = ?";
+inline constexpr char kDeleteSuggestionsOfRecordFor[] =
+    "DELETE FROM suggestions WHERE record_id = ? AND question = ? AND agent = ?";
+inline constexpr char kRecordExists[] = "SELECT 1 FROM records WHERE id = ?";
 
 // Responses: id, record_id, user_id, values_json, status, time_spent_ms, guideline_version,
 // created_at, updated_at.
@@ -126,6 +133,9 @@ inline constexpr char kSelectResponsesOfRecord[] =
     "SELECT id, record_id, user_id, values_json, status, time_spent_ms, guideline_version, created_at, updated_at "
     "FROM responses WHERE record_id = ? ORDER BY id";
 inline constexpr char kSelectResponseId[] = "SELECT id FROM responses WHERE record_id = ? AND user_id = ?";
+inline constexpr char kSelectResponseOfUser[] =
+    "SELECT id, record_id, user_id, values_json, status, time_spent_ms, guideline_version, created_at, updated_at "
+    "FROM responses WHERE record_id = ? AND user_id = ?";
 
 // Revisions: id, response_id, user_id, at, values_json, status. Oldest first means in the
 // order written (id), which is also the order an import hands them over.
@@ -137,6 +147,68 @@ inline constexpr char kDeleteRevisionsOfResponse[] = "DELETE FROM revisions WHER
 inline constexpr char kMaxRevisionId[] = "SELECT coalesce(max(id), 0) FROM revisions";
 inline constexpr char kResponseHasRevisionAfter[] =
     "SELECT EXISTS (SELECT 1 FROM revisions WHERE response_id = ? AND id > ?)";
+
+// FindRecords: kFindRecordsSelect, then the clauses of the filter members that are set, in the
+// order they are declared here, then kFindRecordsOrder (sqlite_find_records_sql.cc composes
+// them). Parameters, bound in that order: project_id, after_id; metadata key, metadata value;
+// annotator id; status; the LIKE pattern; limit. Values are never part of the text.
+inline constexpr char kFindRecordsSelect[] =
+    "SELECT r.id, r.project_id, r.external_id, r.fields_json, r.metadata_json, r.gold_json, r.priority, "
+    "r.created_at FROM records r WHERE r.project_id = ? AND r.id > ?";
+// Top-level keys come from json_each, so a key holding dots, quotes or brackets needs no JSON
+// path quoting. Equal means the same JSON type and the same value (objects and arrays compare
+// as their minified text). Named parameters: the value is used twice but bound once.
+inline constexpr char kFindRecordsWhereMetadata[] =
+    " AND EXISTS (SELECT 1 FROM json_each(r.metadata_json) AS m WHERE m.key = :metadata_key "
+    "AND m.type = json_type(:metadata_value) AND m.value IS json_extract(:metadata_value, '$'))";
+inline constexpr char kFindRecordsWhereAnnotator[] =
+    " AND EXISTS (SELECT 1 FROM responses p WHERE p.record_id = r.id AND p.user_id = ?)";
+inline constexpr char kFindRecordsWhereAnnotatorStatus[] =
+    " AND EXISTS (SELECT 1 FROM responses p WHERE p.record_id = r.id AND p.user_id = ? AND p.status = ?)";
+inline constexpr char kFindRecordsWhereStatus[] =
+    " AND EXISTS (SELECT 1 FROM responses p WHERE p.record_id = r.id AND p.status = ?)";
+inline constexpr char kFindRecordsWhereUnanswered[] =
+    " AND NOT EXISTS (SELECT 1 FROM responses p WHERE p.record_id = r.id)";
+inline constexpr char kFindRecordsWhereAnswered[] = " AND EXISTS (SELECT 1 FROM responses p WHERE p.record_id = r.id)";
+inline constexpr char kFindRecordsWhereText[] = " AND r.fields_json LIKE ? ESCAPE '\\'";
+inline constexpr char kFindRecordsOrder[] = " ORDER BY r.id LIMIT ?";
+
+// NextRecordFor walks record_progress (migration 2) one bucket of equal submitted counts at a
+// time: the next count above ? that is below the overlap, then the first record of the bucket,
+// in id order and below the best found so far, that the user has not answered.
+inline constexpr char kNextProgressBucket[] =
+    "SELECT submitted FROM record_progress WHERE project_id = ? AND submitted > ? AND submitted < ? "
+    "ORDER BY submitted LIMIT 1";
+inline constexpr char kFirstUnansweredInBucket[] =
+    "SELECT g.record_id FROM record_progress g WHERE g.project_id = ? AND g.submitted = ? AND g.record_id < ? "
+    "AND NOT EXISTS (SELECT 1 FROM responses p WHERE p.record_id = g.record_id AND p.user_id = ?) "
+    "ORDER BY g.record_id LIMIT 1";
+
+// Sessions: id_hash, user_id, csrf_token, created_at, expires_at. A session is live while
+// now < expires_at.
+inline constexpr char kInsertSession[] =
+    "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
+inline constexpr char kDeleteExpiredSessionsOf[] = "DELETE FROM sessions WHERE user_id = ? AND expires_at <= ?";
+inline constexpr char kSelectLiveSession[] =
+    "SELECT id_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE id_hash = ? AND expires_at > ?";
+inline constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE id_hash = ?";
+inline constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id = ?";
+
+// API tokens: id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked.
+inline constexpr char kInsertToken[] =
+    "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, last_used_at, revoked) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+inline constexpr char kSelectTokenByHash[] =
+    "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked FROM api_tokens "
+    "WHERE token_hash = ?";
+inline constexpr char kSelectTokensOf[] =
+    "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked FROM api_tokens "
+    "WHERE user_id = ? ORDER BY id";
+// Only moves the use time forward, and only past the coarse interval: concurrent uses of one
+// token write at most once.
+inline constexpr char kTouchToken[] =
+    "UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)";
+inline constexpr char kRevokeToken[] = "UPDATE api_tokens SET revoked = 1 WHERE id = ? AND user_id = ?";
 
 // ScanProject: four cursors over one project, each ordered by record id, merged in memory.
 // Records: id, external_id, fields_json, metadata_json, gold_json, priority, created_at.

@@ -21,11 +21,11 @@ Result<std::string> PragmaValue(sqlite3* db, const char* sql) {
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Access access) {
   sqlite3* db = nullptr;
   // NOMUTEX: SQLite's own per-connection mutex is redundant; the store serializes all use.
-  int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+  int flags = access == Access::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int code = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     Error error = SqliteError(db, code, "opening database '" + path + "'");
     error.code = ErrorCode::kIo;
@@ -57,6 +57,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
     return MakeError(ErrorCode::kIo, "opening database '" + path + "': cannot switch to WAL journal mode (got '" +
                                          *journal_mode + "')");
   Status pragmas = connection->Exec(kPragmaSettings);
+  if (pragmas.ok() && access == Access::kReadOnly) pragmas = connection->Exec(kPragmaReaderSettings);
   if (!pragmas.ok()) {
     Error error = std::move(pragmas).error();
     error.code = ErrorCode::kIo;

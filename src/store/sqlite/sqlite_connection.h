@@ -14,13 +14,19 @@
 
 namespace quorum::sqlite {
 
+enum class Access {
+  kReadWrite,  // creates the file if needed
+  kReadOnly,   // an existing WAL database; writes fail (SQLITE_READONLY, kIo)
+};
+
 class Connection {
  public:
   // Opens (creating if needed) the database file at `path` and applies Quorum's pragmas:
   // WAL journal, foreign keys on, synchronous=FULL (a committed transaction survives kill -9
   // and power loss), a busy timeout and a bounded page cache. kIo when the file cannot be
-  // opened or is not a database.
-  static Result<std::unique_ptr<Connection>> Open(const std::string& path);
+  // opened or is not a database. A kReadOnly connection never creates the file, keeps a smaller
+  // page cache (kPragmaReaderSettings) and refuses every write.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path, Access access = Access::kReadWrite);
 
   ~Connection();
   Connection(const Connection&) = delete;

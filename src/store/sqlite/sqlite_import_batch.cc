@@ -19,40 +19,44 @@ Error UserNotFound(int64_t user_id) {
 }  // namespace
 
 Result<std::unique_ptr<ImportBatch>> SqliteStore::BeginImport(int64_t project_id) {
-  Lock lock(mutex_);
-  if (connection_->InTransaction())
+  Lock lock(writer_mutex_);
+  if (writer_->InTransaction())
     return MakeError(ErrorCode::kConflict, "an import batch is already open on this thread");
   int64_t workspace_id = 0;
   {
-    QUORUM_ASSIGN_OR_RETURN(Query project, connection_->Use(kSelectProjectWorkspace));
+    QUORUM_ASSIGN_OR_RETURN(Query project, writer_->Use(kSelectProjectWorkspace));
     QUORUM_ASSIGN_OR_RETURN(bool found, project.BindInt(project_id).Step());
     if (!found) return MakeError(ErrorCode::kNotFound, "project " + std::to_string(project_id) + " not found");
     workspace_id = project.Int(0);
   }
-  QUORUM_ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(*connection_));
+  QUORUM_ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(*writer_));
   // Both read inside the write transaction, so no other writer can move them.
   int64_t watermark = 0, next_record_id = 1;
   {
-    QUORUM_ASSIGN_OR_RETURN(Query max_revision, connection_->Use(kMaxRevisionId));
+    QUORUM_ASSIGN_OR_RETURN(Query max_revision, writer_->Use(kMaxRevisionId));
     QUORUM_ASSIGN_OR_RETURN(bool has_row, max_revision.Step());
     if (has_row) watermark = max_revision.Int(0);
   }
   {
-    QUORUM_ASSIGN_OR_RETURN(Query next_id, connection_->Use(kNextRecordId));
+    QUORUM_ASSIGN_OR_RETURN(Query next_id, writer_->Use(kNextRecordId));
     QUORUM_ASSIGN_OR_RETURN(bool has_row, next_id.Step());
     if (has_row) next_record_id = next_id.Int(0);
   }
-  return std::unique_ptr<ImportBatch>(std::make_unique<SqliteImportBatch>(*connection_, std::move(lock),
-                                                                          std::move(transaction), project_id,
-                                                                          workspace_id, clock_.NowMs(), watermark,
-                                                                          next_record_id));
+  // From here on this thread's reads go to the writer (they see the batch) and its writes join
+  // the batch; the batch clears this before it unlocks.
+  batch_thread_ = std::this_thread::get_id();
+  return std::unique_ptr<ImportBatch>(std::make_unique<SqliteImportBatch>(
+      *writer_, std::move(lock), batch_thread_, std::move(transaction), project_id, workspace_id, clock_.NowMs(),
+      watermark, next_record_id));
 }
 
 SqliteImportBatch::SqliteImportBatch(Connection& connection, std::unique_lock<std::recursive_mutex> lock,
-                                     Transaction transaction, int64_t project_id, int64_t workspace_id,
-                                     int64_t now_ms, int64_t revision_watermark, int64_t next_record_id)
+                                     std::atomic<std::thread::id>& batch_thread, Transaction transaction,
+                                     int64_t project_id, int64_t workspace_id, int64_t now_ms,
+                                     int64_t revision_watermark, int64_t next_record_id)
     : connection_(connection),
       lock_(std::move(lock)),
+      batch_thread_(batch_thread),
       transaction_(std::move(transaction)),
       project_id_(project_id),
       workspace_id_(workspace_id),
@@ -61,7 +65,16 @@ SqliteImportBatch::SqliteImportBatch(Connection& connection, std::unique_lock<st
       first_record_id_(next_record_id),
       next_record_id_(next_record_id) {}
 
-SqliteImportBatch::~SqliteImportBatch() { transaction_.reset(); }
+SqliteImportBatch::~SqliteImportBatch() {
+  transaction_.reset();
+  Release();
+}
+
+void SqliteImportBatch::Release() {
+  if (!lock_.owns_lock()) return;
+  batch_thread_ = std::thread::id();
+  lock_.unlock();
+}
 
 Status SqliteImportBatch::Usable() const {
   if (broken_) return MakeError(ErrorCode::kIo, "import batch aborted earlier: " + broken_->message);
@@ -266,7 +279,7 @@ Status SqliteImportBatch::Commit() {
   Status committed = transaction_->Commit();  // rolls back by itself on failure
   transaction_.reset();
   spent_ = true;
-  lock_.unlock();
+  Release();
   return committed;
 }
 

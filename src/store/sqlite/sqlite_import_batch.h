@@ -2,9 +2,11 @@
 // BeginImport until Commit or destruction. Private to src/store/sqlite.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_transaction.h"
@@ -23,12 +25,14 @@ namespace quorum::sqlite {
 // Not thread-safe: used by the thread that began it, which must not let it outlive the store.
 class SqliteImportBatch final : public ImportBatch {
  public:
-  // Takes over `lock` (on the store's mutex) and `transaction` (already begun on `connection`).
+  // Takes over `lock` (on the store's writer mutex) and `transaction` (already begun on
+  // `connection`). `batch_thread` holds the calling thread's id; the batch clears it before it
+  // releases the lock.
   // `revision_watermark` is the largest revision id before the batch: a response with a
   // revision above it was written by this batch. `next_record_id` is the id of the first
   // record this batch inserts (see kNextRecordId).
-  SqliteImportBatch(Connection& connection, std::unique_lock<std::recursive_mutex> lock, Transaction transaction,
-                    int64_t project_id, int64_t workspace_id, int64_t now_ms, int64_t revision_watermark,
+  SqliteImportBatch(Connection& connection, std::unique_lock<std::recursive_mutex> lock,
+                    std::atomic<std::thread::id>& batch_thread, Transaction transaction, int64_t project_id, int64_t workspace_id, int64_t now_ms, int64_t revision_watermark,
                     int64_t next_record_id);
   ~SqliteImportBatch() override;
 
@@ -48,9 +52,12 @@ class SqliteImportBatch final : public ImportBatch {
   Status ReplaceResponse(int64_t record_id, const ResponseRow& row, int64_t created_ms, int64_t updated_ms);
   Status InsertRevisions(int64_t response_id, const ResponseRow& row, int64_t updated_ms);
   Result<int64_t> CreateAnnotator(const std::string& email);
+  void Release();  // ends the batch's hold on the store: clears batch_thread_, unlocks
+
 
   Connection& connection_;
   std::unique_lock<std::recursive_mutex> lock_;  // released by Commit or destruction
+  std::atomic<std::thread::id>& batch_thread_;   // the store's record of this batch's thread
   std::optional<Transaction> transaction_;       // declared after lock_: rolls back first
   const int64_t project_id_;
   const int64_t workspace_id_;  // the project's, for the membership of users ResolveUser creates

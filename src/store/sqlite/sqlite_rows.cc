@@ -123,4 +123,27 @@ Result<Revision> ReadRevision(const Query& row) {
   return revision;
 }
 
+Session ReadSession(const Query& row) {
+  Session session;
+  session.id_hash = row.Text(0);
+  session.user_id = row.Int(1);
+  session.csrf_token = row.Text(2);
+  session.created_at_ms = row.Int(3);
+  session.expires_at_ms = row.Int(4);
+  return session;
+}
+
+ApiToken ReadApiToken(const Query& row) {
+  ApiToken token;
+  token.id = row.Int(0);
+  token.user_id = row.Int(1);
+  token.name = row.Text(2);
+  token.token_hash = row.Text(3);
+  token.prefix = row.Text(4);
+  token.created_at_ms = row.Int(5);
+  if (!row.IsNull(6)) token.last_used_at_ms = row.Int(6);
+  token.revoked = row.Int(7) != 0;
+  return token;
+}
+
 }  // namespace quorum::sqlite

@@ -13,6 +13,7 @@
 #include "core/user.h"
 #include "core/workspace.h"
 #include "store/sqlite/sqlite_statement.h"
+#include "store/store.h"
 
 namespace quorum::sqlite {
 
@@ -33,5 +34,7 @@ Result<Record> ReadRecord(const Query& row);
 Result<Suggestion> ReadSuggestion(const Query& row);
 Result<Response> ReadResponse(const Query& row);
 Result<Revision> ReadRevision(const Query& row);
+Session ReadSession(const Query& row);
+ApiToken ReadApiToken(const Query& row);
 
 }  // namespace quorum::sqlite

@@ -197,10 +197,10 @@ Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor&
 }  // namespace
 
 Status SqliteStore::ScanProject(int64_t project_id, ProjectVisitor& visitor) {
-  // An in-memory database exists only on the store's own connection.
+  // An in-memory database exists only on the writer connection.
   if (path_ == ":memory:") {
-    Lock lock(mutex_);
-    return ScanProjectOn(*connection_, project_id, visitor);
+    Lock lock(writer_mutex_);
+    return ScanProjectOn(*writer_, project_id, visitor);
   }
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, Connection::Open(path_));
   return ScanProjectOn(*reader, project_id, visitor);

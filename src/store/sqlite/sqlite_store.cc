@@ -1,4 +1,4 @@
-// SqliteStore: opening, and the workspace methods.
+// SqliteStore: opening, the read and write paths every method takes, and the workspace methods.
 #include "store/sqlite/sqlite_store.h"
 
 #include <string>
@@ -8,6 +8,7 @@
 #include "store/sqlite/open_sqlite_store.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_transaction.h"
 
 namespace quorum {
 
@@ -21,33 +22,67 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Cl
   }
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Checkpointer> checkpointer, sqlite::Checkpointer::Start(path));
   checkpointer->Watch(*connection);
-  return std::unique_ptr<Store>(
-      std::make_unique<sqlite::SqliteStore>(path, std::move(connection), std::move(checkpointer), clock));
+  std::unique_ptr<sqlite::ReaderPool> readers;
+  if (path != ":memory:") {
+    QUORUM_ASSIGN_OR_RETURN(readers, sqlite::ReaderPool::Open(path, sqlite::ReaderPool::kDefaultSize));
+  }
+  return std::unique_ptr<Store>(std::make_unique<sqlite::SqliteStore>(path, std::move(connection),
+                                                                      std::move(checkpointer), std::move(readers),
+                                                                      clock));
 }
 
 }  // namespace quorum
 
 namespace quorum::sqlite {
 
-SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> connection,
-                         std::unique_ptr<Checkpointer> checkpointer, const Clock& clock)
+SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer,
+                         std::unique_ptr<Checkpointer> checkpointer, std::unique_ptr<ReaderPool> readers,
+                         const Clock& clock)
     : path_(std::move(path)),
       clock_(clock),
       checkpointer_(std::move(checkpointer)),
-      connection_(std::move(connection)) {}
+      writer_(std::move(writer)),
+      readers_(std::move(readers)),
+      committer_(*writer_, writer_mutex_) {}
+
+SqliteStore::Reading SqliteStore::Read() {
+  Reading reading;
+  if (readers_ == nullptr || OnBatchThread()) {
+    reading.writer_lock_ = Lock(writer_mutex_);
+    reading.connection_ = writer_.get();
+  } else {
+    reading.lease_ = readers_->Acquire();
+    reading.connection_ = &reading.lease_.connection();
+  }
+  return reading;
+}
+
+Status SqliteStore::Write(const GroupCommitter::Write& write) {
+  if (!OnBatchThread()) return committer_.Run(write);
+  Lock lock(writer_mutex_);
+  QUORUM_ASSIGN_OR_RETURN(Transaction savepoint, Transaction::Begin(*writer_));
+  Status written = write(*writer_);
+  if (!written.ok()) {
+    savepoint.Rollback();
+    return written;
+  }
+  return savepoint.Commit();
+}
 
 Result<Workspace> SqliteStore::CreateWorkspace(std::string_view name) {
-  Lock lock(mutex_);
   Workspace workspace{0, std::string(name), clock_.NowMs()};
-  QUORUM_ASSIGN_OR_RETURN(Query insert, connection_->Use(kInsertWorkspace));
-  QUORUM_RETURN_IF_ERROR(insert.BindText(workspace.name).BindInt(workspace.created_at_ms).Run());
-  workspace.id = connection_->LastInsertRowid();
+  QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query insert, connection.Use(kInsertWorkspace));
+    QUORUM_RETURN_IF_ERROR(insert.BindText(workspace.name).BindInt(workspace.created_at_ms).Run());
+    workspace.id = connection.LastInsertRowid();
+    return OkStatus();
+  }));
   return workspace;
 }
 
 Result<Workspace> SqliteStore::GetWorkspace(int64_t id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectWorkspace));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectWorkspace));
   query.BindInt(id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return MakeError(ErrorCode::kNotFound, "workspace " + std::to_string(id) + " not found");
@@ -55,8 +90,8 @@ Result<Workspace> SqliteStore::GetWorkspace(int64_t id) {
 }
 
 Result<std::vector<Workspace>> SqliteStore::ListWorkspaces() {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectWorkspaces));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectWorkspaces));
   std::vector<Workspace> workspaces;
   while (true) {
     QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());

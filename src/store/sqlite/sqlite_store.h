@@ -1,35 +1,48 @@
 // The SQLite implementation of Store. Private to src/store/sqlite: callers reach it through
 // OpenStore() only. Method contracts are those of store.h.
 //
-// Threading: one connection, serialized by `mutex_`; every method holds the mutex for its
-// whole duration. The mutex is recursive so that the thread holding an open ImportBatch (which
-// keeps the mutex locked from BeginImport until Commit or destruction) may still call the
-// store; other threads wait until the batch is finished. The batch's thread sees the batch's
-// uncommitted rows; a write method it calls joins the batch's transaction (as a savepoint) and
-// becomes durable only when the batch commits.
-// ScanProject opens a connection of its own and does not take the mutex: an export reads one
-// committed snapshot while other threads go on reading and writing (WAL allows both), and its
-// visitor may call the store. WAL checkpoints run on the Checkpointer's thread and connection.
+// Threading:
+// - Writes. One writer connection, guarded by `writer_mutex_`. Every write method runs through
+//   the GroupCommitter: concurrent writes share one transaction and one fsync, each in its own
+//   savepoint, and a caller returns once its write is durable. The mutex is recursive so that
+//   the thread holding an open ImportBatch (which keeps it locked from BeginImport until Commit
+//   or destruction, recording itself in `batch_thread_`) may still call the store: its writes
+//   run directly in the batch's transaction (each in a savepoint) and become durable only when
+//   the batch commits; writes of other threads wait for the batch.
+// - Reads. The pure read methods take a connection from a pool of read-only connections and
+//   never wait for the writer (its fsync, an open import batch). WAL gives each read the latest
+//   committed state, so a read that follows an acknowledged write sees it. On the batch's own
+//   thread reads go to the writer connection instead and see the batch's uncommitted rows. A
+//   ":memory:" database exists only on the writer connection, which then serves every read.
+// - ScanProject opens a connection of its own and reads one committed snapshot, so an export
+//   holds no pooled connection; its visitor may call the store.
+// - WAL checkpoints run on the Checkpointer's thread and connection.
+// Sessions: CreateSession also deletes the user's sessions that expired by its created_at.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "core/clock.h"
 #include "store/sqlite/sqlite_checkpointer.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_group_commit.h"
+#include "store/sqlite/sqlite_reader_pool.h"
 #include "store/store.h"
 
 namespace quorum::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  // Takes a migrated connection to the database at `path` and the checkpointer watching it;
-  // `clock` must outlive the store.
-  SqliteStore(std::string path, std::unique_ptr<Connection> connection, std::unique_ptr<Checkpointer> checkpointer,
-              const Clock& clock);
+  // Takes a migrated writer connection to the database at `path`, the checkpointer watching it
+  // and the pool of readers (null for ":memory:"); `clock` must outlive the store.
+  SqliteStore(std::string path, std::unique_ptr<Connection> writer, std::unique_ptr<Checkpointer> checkpointer,
+              std::unique_ptr<ReaderPool> readers, const Clock& clock);
 
   Result<Workspace> CreateWorkspace(std::string_view name) override;
   Result<Workspace> GetWorkspace(int64_t id) override;
@@ -60,21 +73,61 @@ class SqliteStore final : public Store {
   Result<std::vector<Response>> ListResponses(int64_t record_id) override;
   Result<std::vector<Revision>> ListRevisions(int64_t response_id) override;
 
+  Result<std::vector<Record>> FindRecords(const RecordFilter& filter) override;
+  Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) override;
+  Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) override;
+  Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override;
+
+  Status CreateSession(const Session& session) override;
+  Result<Session> FindSession(std::string_view id_hash, int64_t now_ms) override;
+  Status DeleteSession(std::string_view id_hash) override;
+  Status DeleteSessionsOf(int64_t user_id) override;
+
+  Result<ApiToken> CreateToken(const ApiToken& token) override;
+  Result<ApiToken> FindTokenByHash(std::string_view token_hash) override;
+  Result<std::vector<ApiToken>> ListTokens(int64_t user_id) override;
+  Status RevokeToken(int64_t token_id, int64_t user_id) override;
+
   Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) override;
   Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override;
+
+  // FindTokenByHash records a use at most this often per token.
+  static constexpr int64_t kTokenUseResolutionMs = 60'000;
 
  private:
   using Lock = std::unique_lock<std::recursive_mutex>;
 
-  Result<Project> LoadProject(int64_t id);  // needs the lock held
-  Result<Response> InsertResponse(const Response& response, int64_t actor_user_id, int64_t now_ms);
-  Result<Response> UpdateResponse(const Response& response, int64_t actor_user_id, int64_t now_ms);
+  // The connection one read uses, held for the Reading's life: a pooled reader, or the writer
+  // (under its mutex) on an import batch's thread and for ":memory:".
+  class Reading {
+   public:
+    Connection& connection() const { return *connection_; }
+
+   private:
+    friend class SqliteStore;
+    Lock writer_lock_;
+    ReaderPool::Lease lease_;
+    Connection* connection_ = nullptr;
+  };
+  Reading Read();
+
+  // Runs `write` as one atomic write: through group commit, or, on the thread holding an import
+  // batch, in a savepoint of the batch's transaction. See GroupCommitter::Write for what
+  // `write` may do; it reports values through what it captures.
+  Status Write(const GroupCommitter::Write& write);
+
+  bool OnBatchThread() const { return batch_thread_.load() == std::this_thread::get_id(); }
 
   const std::string path_;  // for the connections ScanProject opens
   const Clock& clock_;
-  std::recursive_mutex mutex_;
-  std::unique_ptr<Checkpointer> checkpointer_;  // declared before connection_: outlives it
-  std::unique_ptr<Connection> connection_;      // GUARDED_BY(mutex_)
+  std::recursive_mutex writer_mutex_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // declared before writer_: outlives it
+  std::unique_ptr<Connection> writer_;          // GUARDED_BY(writer_mutex_)
+  std::unique_ptr<ReaderPool> readers_;         // null: reads use the writer
+  GroupCommitter committer_;                    // over writer_ and writer_mutex_
+  // The thread that holds an open import batch (and writer_mutex_), or none. Set and cleared
+  // by that thread while it holds the mutex.
+  std::atomic<std::thread::id> batch_thread_{};
 };
 
 }  // namespace quorum::sqlite

@@ -40,28 +40,26 @@ Result<Project> ReadProject(const Query& row) {
 }  // namespace
 
 Result<Project> SqliteStore::CreateProject(const Project& project) {
-  Lock lock(mutex_);
   Project created = project;
   created.created_at_ms = clock_.NowMs();
   std::string schema_json = SchemaToJson(project.schema).dump();
   std::string settings_json = project.settings.dump();
-  QUORUM_ASSIGN_OR_RETURN(Query insert, connection_->Use(kInsertProject));
-  insert.BindInt(created.workspace_id).BindText(created.name).BindText(schema_json).BindText(created.guidelines);
-  insert.BindInt(created.guideline_version).BindText(settings_json).BindInt(created.created_at_ms);
-  Status status = insert.Run();
-  if (!status.ok())
-    return status.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(created.workspace_id) : status.error();
-  created.id = connection_->LastInsertRowid();
+  QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query insert, connection.Use(kInsertProject));
+    insert.BindInt(created.workspace_id).BindText(created.name).BindText(schema_json).BindText(created.guidelines);
+    insert.BindInt(created.guideline_version).BindText(settings_json).BindInt(created.created_at_ms);
+    Status status = insert.Run();
+    if (!status.ok())
+      return status.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(created.workspace_id) : status.error();
+    created.id = connection.LastInsertRowid();
+    return OkStatus();
+  }));
   return created;
 }
 
 Result<Project> SqliteStore::GetProject(int64_t id) {
-  Lock lock(mutex_);
-  return LoadProject(id);
-}
-
-Result<Project> SqliteStore::LoadProject(int64_t id) {
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectProject));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectProject));
   query.BindInt(id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return ProjectNotFound(id);
@@ -69,8 +67,8 @@ Result<Project> SqliteStore::LoadProject(int64_t id) {
 }
 
 Result<std::vector<Project>> SqliteStore::ListProjects() {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectProjects));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectProjects));
   std::vector<Project> projects;
   while (true) {
     QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
@@ -81,27 +79,28 @@ Result<std::vector<Project>> SqliteStore::ListProjects() {
 }
 
 Status SqliteStore::UpdateProject(const Project& project) {
-  Lock lock(mutex_);
   std::string schema_json = SchemaToJson(project.schema).dump();
   std::string settings_json = project.settings.dump();
-  QUORUM_ASSIGN_OR_RETURN(Query update, connection_->Use(kUpdateProject));
-  update.BindInt(project.workspace_id).BindText(project.name).BindText(schema_json).BindText(project.guidelines);
-  update.BindInt(project.guideline_version).BindText(settings_json).BindInt(project.id);
-  Status status = update.Run();
-  if (!status.ok())
-    return status.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(project.workspace_id) : status.error();
-  if (connection_->Changes() == 0) return ProjectNotFound(project.id);
-  return OkStatus();
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kUpdateProject));
+    update.BindInt(project.workspace_id).BindText(project.name).BindText(schema_json).BindText(project.guidelines);
+    update.BindInt(project.guideline_version).BindText(settings_json).BindInt(project.id);
+    Status status = update.Run();
+    if (!status.ok())
+      return status.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(project.workspace_id) : status.error();
+    if (connection.Changes() == 0) return ProjectNotFound(project.id);
+    return OkStatus();
+  });
 }
 
 Status SqliteStore::DeleteProject(int64_t id) {
-  Lock lock(mutex_);
-  // The cascade (records, suggestions, responses, revisions) runs inside this one statement,
-  // which SQLite makes atomic on its own.
-  QUORUM_ASSIGN_OR_RETURN(Query remove, connection_->Use(kDeleteProject));
-  QUORUM_RETURN_IF_ERROR(remove.BindInt(id).Run());
-  if (connection_->Changes() == 0) return ProjectNotFound(id);
-  return OkStatus();
+  // The cascade (records, suggestions, responses, revisions) runs inside this one statement.
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query remove, connection.Use(kDeleteProject));
+    QUORUM_RETURN_IF_ERROR(remove.BindInt(id).Run());
+    if (connection.Changes() == 0) return ProjectNotFound(id);
+    return OkStatus();
+  });
 }
 
 }  // namespace quorum::sqlite

@@ -1,5 +1,7 @@
-// SqliteStore: reading records and their suggestions (writing them is the import batch's job).
+// SqliteStore: reading records and their suggestions (writing records is the import batch's
+// job), and replacing suggestions.
 #include <string>
+#include <vector>
 
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_rows.h"
@@ -8,8 +10,8 @@
 namespace quorum::sqlite {
 
 Result<Record> SqliteStore::GetRecord(int64_t id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectRecord));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRecord));
   query.BindInt(id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(id) + " not found");
@@ -17,19 +19,19 @@ Result<Record> SqliteStore::GetRecord(int64_t id) {
 }
 
 Result<int64_t> SqliteStore::CountRecords(int64_t project_id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kCountRecords));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kCountRecords));
   query.BindInt(project_id);
   QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
   return has_row ? query.Int(0) : 0;
 }
 
 Result<std::vector<Record>> SqliteStore::ListRecords(int64_t project_id, int64_t after_id, int limit) {
-  Lock lock(mutex_);
   std::vector<Record> records;
   // SQLite reads a negative LIMIT as "no limit"; the contract says "up to limit".
   if (limit <= 0) return records;
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectRecordsAfter));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRecordsAfter));
   query.BindInt(project_id).BindInt(after_id).BindInt(limit);
   while (true) {
     QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
@@ -40,8 +42,8 @@ Result<std::vector<Record>> SqliteStore::ListRecords(int64_t project_id, int64_t
 }
 
 Result<std::vector<Suggestion>> SqliteStore::ListSuggestions(int64_t record_id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectSuggestions));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectSuggestions));
   query.BindInt(record_id);
   std::vector<Suggestion> suggestions;
   while (true) {
@@ -50,6 +52,33 @@ Result<std::vector<Suggestion>> SqliteStore::ListSuggestions(int64_t record_id) 
     QUORUM_ASSIGN_OR_RETURN(Suggestion suggestion, ReadSuggestion(query));
     suggestions.push_back(std::move(suggestion));
   }
+}
+
+Status SqliteStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
+  // Serialized before the write: the committer's writes must not throw.
+  std::vector<std::string> values;
+  values.reserve(suggestions.size());
+  for (const Suggestion& suggestion : suggestions) values.push_back(suggestion.value.dump());
+  return Write([&](Connection& connection) -> Status {
+    {
+      QUORUM_ASSIGN_OR_RETURN(Query exists, connection.Use(kRecordExists));
+      QUORUM_ASSIGN_OR_RETURN(bool found, exists.BindInt(record_id).Step());
+      if (!found) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(record_id) + " not found");
+    }
+    // Every (question, agent) given loses its old suggestions before any new one is inserted,
+    // so several new suggestions of one pair all stay.
+    for (const Suggestion& suggestion : suggestions) {
+      QUORUM_ASSIGN_OR_RETURN(Query remove, connection.Use(kDeleteSuggestionsOfRecordFor));
+      QUORUM_RETURN_IF_ERROR(remove.BindInt(record_id).BindText(suggestion.question).BindText(suggestion.agent).Run());
+    }
+    for (size_t index = 0; index < suggestions.size(); ++index) {
+      const Suggestion& suggestion = suggestions[index];
+      QUORUM_ASSIGN_OR_RETURN(Query insert, connection.Use(kInsertSuggestion));
+      insert.BindInt(record_id).BindText(suggestion.question).BindText(values[index]);
+      QUORUM_RETURN_IF_ERROR(insert.BindOptionalDouble(suggestion.score).BindText(suggestion.agent).Run());
+    }
+    return OkStatus();
+  });
 }
 
 }  // namespace quorum::sqlite

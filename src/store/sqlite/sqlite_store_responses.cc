@@ -1,10 +1,10 @@
 // SqliteStore: responses and their revisions.
+#include <optional>
 #include <string>
 
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/sqlite_transaction.h"
 
 namespace quorum::sqlite {
 namespace {
@@ -32,50 +32,36 @@ Error DuplicateResponse(Connection& connection, int64_t record_id, int64_t user_
                                              " to record " + std::to_string(record_id));
 }
 
-}  // namespace
-
-Result<Response> SqliteStore::SaveResponse(const Response& response, int64_t actor_user_id) {
-  Lock lock(mutex_);
-  int64_t now_ms = clock_.NowMs();
-  // The response row and its revision land together or not at all.
-  QUORUM_ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(*connection_));
-  Result<Response> saved = response.id == 0 ? InsertResponse(response, actor_user_id, now_ms)
-                                            : UpdateResponse(response, actor_user_id, now_ms);
-  if (!saved.ok()) return saved;
-  QUORUM_RETURN_IF_ERROR(transaction.Commit());
-  return saved;
-}
-
-Result<Response> SqliteStore::InsertResponse(const Response& response, int64_t actor_user_id, int64_t now_ms) {
+Result<Response> InsertResponse(Connection& connection, const Response& response, const std::string& values_json,
+                                int64_t actor_user_id, int64_t now_ms) {
   Response saved = response;
   saved.created_at_ms = now_ms;
   saved.updated_at_ms = now_ms;
-  std::string values_json = response.values.dump();
   {
-    QUORUM_ASSIGN_OR_RETURN(Query insert, connection_->Use(kInsertResponse));
+    QUORUM_ASSIGN_OR_RETURN(Query insert, connection.Use(kInsertResponse));
     insert.BindInt(saved.record_id).BindInt(saved.user_id).BindText(values_json);
     insert.BindText(ResponseStatusName(saved.status)).BindInt(saved.time_spent_ms).BindInt(saved.guideline_version);
     Status inserted = insert.BindInt(now_ms).BindInt(now_ms).Run();
     if (!inserted.ok()) {
       if (inserted.error().code == ErrorCode::kConflict)
-        return DuplicateResponse(*connection_, saved.record_id, saved.user_id);
+        return DuplicateResponse(connection, saved.record_id, saved.user_id);
       if (inserted.error().code == ErrorCode::kNotFound)
         return MakeError(ErrorCode::kNotFound, "record " + std::to_string(saved.record_id) + " or user " +
                                                    std::to_string(saved.user_id) + " not found");
       return inserted.error();
     }
   }
-  saved.id = connection_->LastInsertRowid();
-  QUORUM_RETURN_IF_ERROR(InsertRevision(*connection_, saved.id, actor_user_id, now_ms, values_json, saved.status));
+  saved.id = connection.LastInsertRowid();
+  QUORUM_RETURN_IF_ERROR(InsertRevision(connection, saved.id, actor_user_id, now_ms, values_json, saved.status));
   return saved;
 }
 
-Result<Response> SqliteStore::UpdateResponse(const Response& response, int64_t actor_user_id, int64_t now_ms) {
+Result<Response> UpdateResponse(Connection& connection, const Response& response, const std::string& values_json,
+                                int64_t actor_user_id, int64_t now_ms) {
   Response saved = response;
   saved.updated_at_ms = now_ms;
-  std::string values_json = response.values.dump();
   {
-    QUORUM_ASSIGN_OR_RETURN(Query update, connection_->Use(kUpdateResponse));
+    QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kUpdateResponse));
     update.BindText(values_json).BindText(ResponseStatusName(saved.status)).BindInt(saved.time_spent_ms);
     update.BindInt(saved.guideline_version).BindInt(now_ms).BindInt(saved.id);
     QUORUM_ASSIGN_OR_RETURN(bool found, update.Step());
@@ -86,13 +72,30 @@ Result<Response> SqliteStore::UpdateResponse(const Response& response, int64_t a
     saved.created_at_ms = update.Int(2);
     QUORUM_RETURN_IF_ERROR(update.Run());
   }
-  QUORUM_RETURN_IF_ERROR(InsertRevision(*connection_, saved.id, actor_user_id, now_ms, values_json, saved.status));
+  QUORUM_RETURN_IF_ERROR(InsertRevision(connection, saved.id, actor_user_id, now_ms, values_json, saved.status));
   return saved;
 }
 
+}  // namespace
+
+// The hot write path: many annotators' saves share a commit (see GroupCommitter). The response
+// row and its revision land together or not at all (the write's savepoint).
+Result<Response> SqliteStore::SaveResponse(const Response& response, int64_t actor_user_id) {
+  int64_t now_ms = clock_.NowMs();
+  std::string values_json = response.values.dump();  // may throw: kept out of the shared transaction
+  std::optional<Result<Response>> saved;
+  QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {
+    saved = response.id == 0 ? InsertResponse(connection, response, values_json, actor_user_id, now_ms)
+                             : UpdateResponse(connection, response, values_json, actor_user_id, now_ms);
+    if (!saved->ok()) return saved->error();
+    return OkStatus();
+  }));
+  return std::move(*saved);
+}
+
 Result<Response> SqliteStore::GetResponse(int64_t id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectResponse));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectResponse));
   query.BindInt(id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return MakeError(ErrorCode::kNotFound, "response " + std::to_string(id) + " not found");
@@ -100,8 +103,8 @@ Result<Response> SqliteStore::GetResponse(int64_t id) {
 }
 
 Result<std::vector<Response>> SqliteStore::ListResponses(int64_t record_id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectResponsesOfRecord));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectResponsesOfRecord));
   query.BindInt(record_id);
   std::vector<Response> responses;
   while (true) {
@@ -113,8 +116,8 @@ Result<std::vector<Response>> SqliteStore::ListResponses(int64_t record_id) {
 }
 
 Result<std::vector<Revision>> SqliteStore::ListRevisions(int64_t response_id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectRevisions));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRevisions));
   query.BindInt(response_id);
   std::vector<Revision> revisions;
   while (true) {
@@ -123,6 +126,16 @@ Result<std::vector<Revision>> SqliteStore::ListRevisions(int64_t response_id) {
     QUORUM_ASSIGN_OR_RETURN(Revision revision, ReadRevision(query));
     revisions.push_back(std::move(revision));
   }
+}
+
+Result<std::optional<Response>> SqliteStore::FindResponse(int64_t record_id, int64_t user_id) {
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectResponseOfUser));
+  query.BindInt(record_id).BindInt(user_id);
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
+  if (!found) return std::optional<Response>();
+  QUORUM_ASSIGN_OR_RETURN(Response response, ReadResponse(query));
+  return std::optional<Response>(std::move(response));
 }
 
 }  // namespace quorum::sqlite

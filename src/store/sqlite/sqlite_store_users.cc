@@ -26,38 +26,40 @@ Result<User> OneUser(Query& query, const std::string& what) {
 }  // namespace
 
 Result<User> SqliteStore::CreateUser(const User& user) {
-  Lock lock(mutex_);
   User created = user;
   created.email = LowerCaseEmail(user.email);
   created.created_at_ms = clock_.NowMs();
   std::string specializations = SpecializationsJson(created);
-  QUORUM_ASSIGN_OR_RETURN(Query insert, connection_->Use(kInsertUser));
-  insert.BindText(created.email).BindText(created.name).BindText(created.password_hash).BindInt(created.tier);
-  insert.BindText(specializations).BindInt(created.created_at_ms);
-  Status status = insert.Run();
-  if (!status.ok()) return status.error().code == ErrorCode::kConflict ? EmailTaken(created.email) : status.error();
-  created.id = connection_->LastInsertRowid();
+  QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query insert, connection.Use(kInsertUser));
+    insert.BindText(created.email).BindText(created.name).BindText(created.password_hash).BindInt(created.tier);
+    insert.BindText(specializations).BindInt(created.created_at_ms);
+    Status status = insert.Run();
+    if (!status.ok()) return status.error().code == ErrorCode::kConflict ? EmailTaken(created.email) : status.error();
+    created.id = connection.LastInsertRowid();
+    return OkStatus();
+  }));
   return created;
 }
 
 Result<User> SqliteStore::GetUser(int64_t id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectUser));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectUser));
   query.BindInt(id);
   return OneUser(query, "user " + std::to_string(id));
 }
 
 Result<User> SqliteStore::FindUserByEmail(std::string_view email) {
-  Lock lock(mutex_);
+  Reading reading = Read();
   std::string lower = LowerCaseEmail(email);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectUserByEmail));
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectUserByEmail));
   query.BindText(lower);
   return OneUser(query, "user with email '" + lower + "'");
 }
 
 Result<std::vector<User>> SqliteStore::ListUsers() {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectUsers));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectUsers));
   std::vector<User> users;
   while (true) {
     QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
@@ -68,33 +70,35 @@ Result<std::vector<User>> SqliteStore::ListUsers() {
 }
 
 Status SqliteStore::UpdateUser(const User& user) {
-  Lock lock(mutex_);
   std::string email = LowerCaseEmail(user.email);
   std::string specializations = SpecializationsJson(user);
-  QUORUM_ASSIGN_OR_RETURN(Query update, connection_->Use(kUpdateUser));
-  update.BindText(email).BindText(user.name).BindText(user.password_hash).BindInt(user.tier);
-  update.BindText(specializations).BindInt(user.id);
-  Status status = update.Run();
-  if (!status.ok()) return status.error().code == ErrorCode::kConflict ? EmailTaken(email) : status.error();
-  if (connection_->Changes() == 0)
-    return MakeError(ErrorCode::kNotFound, "user " + std::to_string(user.id) + " not found");
-  return OkStatus();
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kUpdateUser));
+    update.BindText(email).BindText(user.name).BindText(user.password_hash).BindInt(user.tier);
+    update.BindText(specializations).BindInt(user.id);
+    Status status = update.Run();
+    if (!status.ok()) return status.error().code == ErrorCode::kConflict ? EmailTaken(email) : status.error();
+    if (connection.Changes() == 0)
+      return MakeError(ErrorCode::kNotFound, "user " + std::to_string(user.id) + " not found");
+    return OkStatus();
+  });
 }
 
 Status SqliteStore::SetMembership(const Membership& membership) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query upsert, connection_->Use(kUpsertMembership));
-  upsert.BindInt(membership.workspace_id).BindInt(membership.user_id).BindText(RoleName(membership.role));
-  Status status = upsert.Run();
-  if (!status.ok() && status.error().code == ErrorCode::kNotFound)
-    return MakeError(ErrorCode::kNotFound, "workspace " + std::to_string(membership.workspace_id) + " or user " +
-                                               std::to_string(membership.user_id) + " not found");
-  return status;
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query upsert, connection.Use(kUpsertMembership));
+    upsert.BindInt(membership.workspace_id).BindInt(membership.user_id).BindText(RoleName(membership.role));
+    Status status = upsert.Run();
+    if (!status.ok() && status.error().code == ErrorCode::kNotFound)
+      return MakeError(ErrorCode::kNotFound, "workspace " + std::to_string(membership.workspace_id) + " or user " +
+                                                 std::to_string(membership.user_id) + " not found");
+    return status;
+  });
 }
 
 Result<std::vector<Membership>> SqliteStore::ListMemberships(int64_t workspace_id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectMemberships));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectMemberships));
   query.BindInt(workspace_id);
   std::vector<Membership> memberships;
   while (true) {
@@ -106,8 +110,8 @@ Result<std::vector<Membership>> SqliteStore::ListMemberships(int64_t workspace_i
 }
 
 Result<std::optional<Role>> SqliteStore::GetRole(int64_t workspace_id, int64_t user_id) {
-  Lock lock(mutex_);
-  QUORUM_ASSIGN_OR_RETURN(Query query, connection_->Use(kSelectRole));
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRole));
   query.BindInt(workspace_id).BindInt(user_id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return std::optional<Role>();

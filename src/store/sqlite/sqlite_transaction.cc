@@ -20,6 +20,12 @@ Result<Transaction> Transaction::Begin(Connection& connection) {
   return Transaction(&connection, savepoint);
 }
 
+Result<Transaction> Transaction::BeginRead(Connection& connection) {
+  bool savepoint = connection.InTransaction();
+  QUORUM_RETURN_IF_ERROR(Run(connection, savepoint ? kSavepoint : kBeginDeferred));
+  return Transaction(&connection, savepoint);
+}
+
 Transaction::Transaction(Transaction&& other) noexcept
     : connection_(std::exchange(other.connection_, nullptr)), savepoint_(other.savepoint_) {}
 

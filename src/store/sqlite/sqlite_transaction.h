@@ -13,6 +13,9 @@ class Transaction {
   // Inside an already open transaction (an import batch open on this thread) it opens a
   // savepoint instead, which becomes durable only when that outer transaction commits.
   static Result<Transaction> Begin(Connection& connection);
+  // Begins a read transaction (BEGIN DEFERRED), so that several queries see one snapshot; a
+  // savepoint inside an open transaction. Works on read-only connections.
+  static Result<Transaction> BeginRead(Connection& connection);
 
   ~Transaction();  // rolls back when neither Commit() nor Rollback() succeeded
   Transaction(Transaction&& other) noexcept;
