@@ -10,6 +10,7 @@ const char* ImportFormatName(ImportFormat format) {
     case ImportFormat::kJsonl: return "jsonl";
     case ImportFormat::kJson: return "json";
     case ImportFormat::kCsv: return "csv";
+    case ImportFormat::kLabelStudio: return "labelstudio";
   }
   return "jsonl";
 }
@@ -18,6 +19,7 @@ std::optional<ImportFormat> ParseImportFormat(std::string_view name) {
   if (name == "jsonl" || name == "ndjson") return ImportFormat::kJsonl;
   if (name == "json") return ImportFormat::kJson;
   if (name == "csv") return ImportFormat::kCsv;
+  if (name == "labelstudio" || name == "label-studio") return ImportFormat::kLabelStudio;
   return std::nullopt;
 }
 

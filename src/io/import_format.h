@@ -13,9 +13,12 @@ enum class ImportFormat {
   kJsonl,  // JSON Lines: one object per line
   kJson,   // a JSON array of objects (or one object)
   kCsv,    // RFC 4180 with a header row
+  kLabelStudio,  // Label Studio task JSON: a list of tasks (or one task), read through the
+                 // project's label config (io/labelstudio_task_reader.h)
 };
 
-// "jsonl", "json", "csv"; ParseImportFormat also takes "ndjson". nullopt for anything else.
+// "jsonl", "json", "csv", "labelstudio"; ParseImportFormat also takes "ndjson" and
+// "label-studio". nullopt for anything else.
 const char* ImportFormatName(ImportFormat format);
 std::optional<ImportFormat> ParseImportFormat(std::string_view name);
 

@@ -1,5 +1,6 @@
 #include "io/importer.h"
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "io/json_convert.h"
 #include "io/json_stream.h"
 #include "io/json_text.h"
+#include "io/labelstudio_task_reader.h"
 #include "io/located_error.h"
 
 namespace quorum {
@@ -33,10 +35,13 @@ class RowReader {
   virtual Result<bool> Next(ImportRow& row, std::string& location, std::vector<Problem>& problems) = 0;
 };
 
+// Maps one parsed JSON value to a row (MapJsonRow, MapLabelStudioTask).
+using RowMapper = std::function<ImportRow(nlohmann::json&&, std::string_view, std::vector<Problem>&)>;
+
 class JsonRowReader final : public RowReader {
  public:
-  JsonRowReader(const Schema& schema, std::unique_ptr<ByteSource> source, JsonFraming framing)
-      : schema_(schema), name_(source->name()), stream_(std::move(source), framing) {}
+  JsonRowReader(RowMapper mapper, std::unique_ptr<ByteSource> source, JsonFraming framing)
+      : mapper_(std::move(mapper)), name_(source->name()), stream_(std::move(source), framing) {}
 
   Result<bool> Next(ImportRow& row, std::string& location, std::vector<Problem>& problems) override {
     QUORUM_ASSIGN_OR_RETURN(std::optional<JsonItem> item, stream_.Next());
@@ -50,12 +55,12 @@ class JsonRowReader final : public RowReader {
       row = ImportRow{};
       return true;
     }
-    row = MapJsonRow(schema_, ToNlohmann(element), location, problems);
+    row = mapper_(ToNlohmann(element), location, problems);
     return true;
   }
 
  private:
-  const Schema& schema_;
+  RowMapper mapper_;
   std::string name_;
   JsonStream stream_;
   simdjson::dom::parser parser_;
@@ -87,14 +92,27 @@ class CsvRowReader final : public RowReader {
   CsvRow csv_row_;
 };
 
-std::unique_ptr<RowReader> MakeRowReader(const Schema& schema, std::unique_ptr<ByteSource> source,
-                                         ImportFormat format) {
+Result<std::unique_ptr<RowReader>> MakeRowReader(const Schema& schema, std::unique_ptr<ByteSource> source,
+                                                 ImportFormat format) {
+  RowMapper native = [&schema](nlohmann::json&& row, std::string_view location, std::vector<Problem>& problems) {
+    return MapJsonRow(schema, std::move(row), location, problems);
+  };
+  std::unique_ptr<RowReader> reader;
   switch (format) {
-    case ImportFormat::kJsonl: return std::make_unique<JsonRowReader>(schema, std::move(source), JsonFraming::kLines);
-    case ImportFormat::kJson: return std::make_unique<JsonRowReader>(schema, std::move(source), JsonFraming::kArray);
-    case ImportFormat::kCsv: return std::make_unique<CsvRowReader>(schema, std::move(source));
+    case ImportFormat::kJsonl: reader = std::make_unique<JsonRowReader>(native, std::move(source), JsonFraming::kLines); break;
+    case ImportFormat::kJson: reader = std::make_unique<JsonRowReader>(native, std::move(source), JsonFraming::kArray); break;
+    case ImportFormat::kCsv: reader = std::make_unique<CsvRowReader>(schema, std::move(source)); break;
+    case ImportFormat::kLabelStudio: {
+      QUORUM_ASSIGN_OR_RETURN(LabelConfig config, LabelConfigOf(schema));
+      auto shared = std::make_shared<const LabelConfig>(std::move(config));
+      RowMapper tasks = [shared](nlohmann::json&& task, std::string_view location, std::vector<Problem>& problems) {
+        return MapLabelStudioTask(*shared, std::move(task), location, problems);
+      };
+      reader = std::make_unique<JsonRowReader>(std::move(tasks), std::move(source), JsonFraming::kArray);
+      break;
+    }
   }
-  return nullptr;
+  return reader;
 }
 
 // Validates rows and, while none has failed, writes them into the batch.
@@ -232,7 +250,7 @@ class ImportRun {
 Result<ImportReport> ImportRecords(Store& store, const Project& project, std::unique_ptr<ByteSource> source,
                                    const ImportOptions& options, const Clock& clock) {
   const std::string name = source->name();
-  std::unique_ptr<RowReader> reader = MakeRowReader(project.schema, std::move(source), options.format);
+  QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<RowReader> reader, MakeRowReader(project.schema, std::move(source), options.format));
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<ImportBatch> batch, store.BeginImport(project.id));
   ImportRun run(project, *batch, options, clock);
 
