@@ -1,12 +1,15 @@
 // Durability: a writer process is killed with SIGKILL mid-stream; every write it acknowledged
 // (reported on a pipe right after the store returned success) must be in the database, whole,
-// and every import batch must be all or nothing.
+// and every import batch must be all or nothing. Also with many threads saving at once, whose
+// writes share group commits.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -69,16 +72,45 @@ std::string BatchExternalId(int64_t batch, int record) {
   }
 }
 
-// Runs a writer until `acks_wanted` acknowledgements arrived, kills it, and returns every
-// acknowledgement it managed to send.
-std::vector<Ack> RunAndKill(const std::string& path, int64_t project_id, int64_t user_id, int64_t first_batch,
-                            size_t acks_wanted) {
+constexpr int kWriterThreads = 8;
+
+// The child of the concurrent test: kWriterThreads threads, thread t answering every record as
+// user t, acknowledging each save. Waits to be killed once done; exits non-zero on any error.
+[[noreturn]] void ConcurrentWriter(const std::string& path, const std::vector<int64_t>& users,
+                                   const std::vector<int64_t>& records, int fd) {
+  FakeClock clock;
+  Result<std::unique_ptr<Store>> store = OpenStore(path, clock);
+  if (!store.ok()) _exit(2);
+  std::vector<std::thread> threads;
+  for (int thread = 0; thread < kWriterThreads; ++thread) {
+    threads.emplace_back([&, thread] {
+      for (size_t index = 0; index < records.size(); ++index) {
+        int64_t sequence = thread * 1'000'000 + static_cast<int64_t>(index);
+        Response response;
+        response.record_id = records[index];
+        response.user_id = users[thread];
+        response.values = {{"quality", std::to_string(sequence)}};
+        response.status = ResponseStatus::kSubmitted;
+        Result<Response> saved = (*store)->SaveResponse(response, users[thread]);
+        if (!saved.ok()) _exit(7);
+        WriteAck(fd, {'S', saved->id, sequence});
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  while (true) pause();
+}
+
+// Runs `writer` in a child process until `acks_wanted` acknowledgements arrived, kills it, and
+// returns every acknowledgement it managed to send.
+std::vector<Ack> RunAndKill(const std::function<void(int fd)>& writer, size_t acks_wanted) {
   int fds[2];
   EXPECT_EQ(pipe(fds), 0);
   pid_t child = fork();
   if (child == 0) {
     close(fds[0]);
-    Writer(path, project_id, user_id, first_batch, fds[1]);
+    writer(fds[1]);
+    _exit(1);
   }
   close(fds[1]);
   std::vector<Ack> acks;
@@ -156,13 +188,60 @@ TEST(DurabilityTest, AcknowledgedWritesSurviveKill9) {
   // recovery of a WAL left by a kill is exercised too.
   std::vector<Ack> all_acks;
   for (int64_t round = 0; round < 2; ++round) {
-    std::vector<Ack> acks = RunAndKill(path, project_id, user_id, /*first_batch=*/round * 1'000'000, 600);
+    std::vector<Ack> acks = RunAndKill(
+        [&](int fd) { Writer(path, project_id, user_id, /*first_batch=*/round * 1'000'000, fd); }, 600);
     ASSERT_GE(acks.size(), 600u);
     all_acks.insert(all_acks.end(), acks.begin(), acks.end());
     Result<std::unique_ptr<Store>> reopened = OpenStore(path, clock);
     ASSERT_TRUE(reopened.ok()) << reopened.error().ToString();
     ExpectAcknowledgedWritesPresent(**reopened, project_id, all_acks);
   }
+}
+
+TEST(DurabilityTest, ConcurrentlySavedResponsesSurviveKill9) {
+  TempDir dir;
+  std::string path = dir.File("concurrent.db");
+  FakeClock clock;
+  int64_t project_id = 0;
+  std::vector<int64_t> users, records;
+  {
+    Result<std::unique_ptr<Store>> store = OpenStore(path, clock);
+    ASSERT_TRUE(store.ok()) << store.error().ToString();
+    Project project;
+    project.workspace_id = (*store)->CreateWorkspace("team")->id;
+    project.name = "concurrent";
+    project.schema = testing::TestSchema();
+    project_id = (*store)->CreateProject(project)->id;
+    for (int thread = 0; thread < kWriterThreads; ++thread) {
+      User user;
+      user.email = "writer" + std::to_string(thread) + "@example.com";
+      Result<User> created = (*store)->CreateUser(user);
+      ASSERT_TRUE(created.ok());
+      users.push_back(created->id);
+    }
+    // Named in groups of kRecordsPerBatch, as ExpectAcknowledgedWritesPresent checks batches.
+    Result<std::unique_ptr<ImportBatch>> batch = (*store)->BeginImport(project_id);
+    ASSERT_TRUE(batch.ok());
+    for (int64_t group = 0; group < 300; ++group) {
+      for (int index = 0; index < kRecordsPerBatch; ++index) {
+        std::string external_id = BatchExternalId(group, index);
+        std::string fields = R"({"prompt":")" + external_id + R"("})";
+        Result<int64_t> id = (*batch)->PutRecord({external_id, fields, "{}", "{}", 0, 0}, OnDuplicate::kRefuse);
+        ASSERT_TRUE(id.ok());
+        records.push_back(*id);
+      }
+    }
+    ASSERT_TRUE((*batch)->Commit().ok());
+  }
+
+  std::vector<Ack> acks = RunAndKill([&](int fd) { ConcurrentWriter(path, users, records, fd); }, 3000);
+  ASSERT_GE(acks.size(), 3000u);
+  std::set<int> threads_acknowledged;
+  for (const Ack& ack : acks) threads_acknowledged.insert(static_cast<int>(ack.sequence / 1'000'000));
+  EXPECT_EQ(threads_acknowledged.size(), static_cast<size_t>(kWriterThreads));
+  Result<std::unique_ptr<Store>> reopened = OpenStore(path, clock);
+  ASSERT_TRUE(reopened.ok()) << reopened.error().ToString();
+  ExpectAcknowledgedWritesPresent(**reopened, project_id, acks);
 }
 
 }  // namespace

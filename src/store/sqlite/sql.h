@@ -16,6 +16,12 @@ inline constexpr char kPragmaJournalModeWal[] = "PRAGMA journal_mode=WAL";
 inline constexpr char kPragmaSettings[] =
     "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; "
     "PRAGMA journal_size_limit=67108864;";
+// Read-write connections keep savepoint journals in memory. Every group-committed write runs in
+// a savepoint, which copies each page it first touches (8 or so 16 KiB pages for a response):
+// past SQLite's 64 KiB in-memory limit that went to a temporary file created and deleted for
+// every write, which cost more than the commit itself. Released savepoints free their copies;
+// the one write that may touch a great many pages, DeleteProject, runs alone without one.
+inline constexpr char kPragmaWriterSettings[] = "PRAGMA temp_store=MEMORY;";
 // Read-only connections (the store's reader pool) keep a smaller page cache of their own: there
 // are several of them, and the operating system's page cache already holds the hot pages.
 inline constexpr char kPragmaReaderSettings[] = "PRAGMA cache_size=-16384; PRAGMA query_only=ON;";

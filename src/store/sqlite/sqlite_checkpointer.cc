@@ -28,11 +28,17 @@ void Checkpointer::Watch(Connection& connection) {
 }
 
 int Checkpointer::OnCommit(void* self, sqlite3*, const char*, int frames) {
-  if (frames < kWakeFrames) return SQLITE_OK;
   auto* checkpointer = static_cast<Checkpointer*>(self);
+  // A WAL smaller than the next mark has started over since the last wake-up (or never grew).
+  if (frames < checkpointer->next_wake_frames_) {
+    if (frames < kWakeFrames) checkpointer->next_wake_frames_ = kWakeFrames;
+    return SQLITE_OK;
+  }
+  checkpointer->next_wake_frames_ = frames + kWakeFrames;
   {
     std::lock_guard<std::mutex> lock(checkpointer->mutex_);
     checkpointer->pending_ = true;
+    checkpointer->wal_frames_ = frames;
   }
   checkpointer->wake_.notify_one();
   return SQLITE_OK;
@@ -40,17 +46,22 @@ int Checkpointer::OnCommit(void* self, sqlite3*, const char*, int frames) {
 
 void Checkpointer::Run() {
   while (true) {
+    int wal_frames = 0;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       wake_.wait(lock, [this] { return pending_ || stopping_; });
       if (stopping_) return;
       pending_ = false;
+      wal_frames = wal_frames_;
     }
     // PASSIVE never blocks the store's connection: it copies what no reader still needs and
     // leaves the rest. Whatever is left over (or a failure such as SQLITE_BUSY while another
-    // process checkpoints) is retried after the next large commit; the WAL stays valid
-    // throughout, so nothing here can lose a write.
+    // process checkpoints) is retried at the next wake-up; the WAL stays valid throughout, so
+    // nothing here can lose a write. RESTART then waits (busy timeout) for the writer, copies
+    // the frames committed during the PASSIVE pass and lets the next commit start the WAL over.
     sqlite3_wal_checkpoint_v2(connection_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (wal_frames >= kRestartFrames)
+      sqlite3_wal_checkpoint_v2(connection_->handle(), nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
   }
 }
 

@@ -5,6 +5,14 @@
 // million-record import then spends seconds in Commit() copying 1.5 GB from the WAL into the
 // database, and an annotator's SaveResponse now and then waits for a 16 MB copy. The copy is
 // not needed for durability (the commit already fsynced the WAL), so it moves here.
+//
+// Under a steady stream of commits a PASSIVE checkpoint never finds the WAL idle: a commit
+// always lands while it copies, so the WAL is never completely copied when the next write
+// begins, never starts over, and grows without bound. So the thread is woken once per
+// kWakeFrames new frames (not after every commit of a long WAL), and once the WAL holds
+// kRestartFrames it follows the PASSIVE pass with a RESTART one: that copies the few frames
+// committed meanwhile while holding writers off (they wait, as for a busy database), and the
+// next commit starts the WAL over.
 #pragma once
 
 #include <condition_variable>
@@ -29,13 +37,17 @@ class Checkpointer {
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
 
-  // Turns off `connection`'s own automatic checkpoints and wakes this thread instead after
-  // each of its commits that leaves at least kWakeFrames frames in the WAL. `connection` must
-  // be closed before this Checkpointer is destroyed. Call before `connection` is shared.
+  // Turns off `connection`'s own automatic checkpoints and wakes this thread instead whenever
+  // one of its commits has added kWakeFrames frames to the WAL since the last wake-up.
+  // `connection` must be closed before this Checkpointer is destroyed. Call before `connection`
+  // is shared. Watches one connection only.
   void Watch(Connection& connection);
 
-  // Frames (pages) in the WAL that make a commit wake the thread: SQLite's own default.
+  // Frames (pages) added to the WAL that wake the thread: SQLite's own default.
   static constexpr int kWakeFrames = 1000;
+  // Frames in the WAL past which a checkpoint also restarts it: 64 MiB of 16 KiB pages, the
+  // size journal_size_limit truncates the WAL to.
+  static constexpr int kRestartFrames = 4096;
 
  private:
   explicit Checkpointer(std::unique_ptr<Connection> connection);
@@ -43,9 +55,13 @@ class Checkpointer {
   void Run();
 
   std::unique_ptr<Connection> connection_;  // used by thread_ only
+  // The WAL size that wakes the thread next; used by the watched connection's commits only,
+  // which its owner serializes.
+  int next_wake_frames_ = kWakeFrames;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool pending_ = false;   // GUARDED_BY(mutex_)
+  int wal_frames_ = 0;     // GUARDED_BY(mutex_): the WAL's size at the last wake-up
   bool stopping_ = false;  // GUARDED_BY(mutex_)
   std::thread thread_;     // started last, joined first
 };

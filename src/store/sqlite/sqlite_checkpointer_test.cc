@@ -40,6 +40,37 @@ TEST_F(CheckpointerTest, PagesOfALargeCommitReachTheDatabaseFileInTheBackground)
   EXPECT_EQ(*store_->CountRecords(project), 12'000);
 }
 
+// Under a steady stream of commits a PASSIVE checkpoint never finds the WAL idle; past
+// kRestartFrames the checkpointer restarts it, and journal_size_limit then cuts the file back.
+TEST_F(CheckpointerTest, AWalKeptBusyByCommitsStillStartsOver) {
+  int64_t project = NewProject(NewWorkspace());
+  int64_t user = NewUser("ann@example.com");
+  // About 75 MB in 16 KiB records: past the 4096 frames (64 MiB) that call for a restart.
+  const std::string fields = R"({"prompt":")" + std::string(16'000, 'x') + R"("})";
+  Result<std::unique_ptr<ImportBatch>> batch = store_->BeginImport(project);
+  ASSERT_TRUE(batch.ok());
+  std::vector<int64_t> ids;
+  for (int index = 0; index < 4'500; ++index)
+    ids.push_back(*(*batch)->PutRecord({"", fields, "{}", "{}", 0, 0}, OnDuplicate::kRefuse));
+  ASSERT_TRUE((*batch)->Commit().ok());
+  batch->reset();
+  const std::string wal = path_ + "-wal";
+  EXPECT_GT(std::filesystem::file_size(wal), 70'000'000u);
+
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  size_t saved = 0;
+  uintmax_t size = 0;
+  while (std::chrono::steady_clock::now() < deadline && saved < ids.size()) {
+    Response response;
+    response.record_id = ids[saved++];
+    response.user_id = user;
+    ASSERT_TRUE(store_->SaveResponse(response, user).ok());
+    size = std::filesystem::file_size(wal);
+    if (size <= 64u << 20) break;
+  }
+  EXPECT_LE(size, 64u << 20) << "the WAL never started over after " << saved << " commits";
+}
+
 TEST_F(CheckpointerTest, SmallCommitsDoNotWakeIt) {
   // Nothing to observe but that the store works and shuts down promptly with an idle thread.
   for (int index = 0; index < 20; ++index) NewWorkspace("w" + std::to_string(index));

@@ -57,7 +57,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ac
     return MakeError(ErrorCode::kIo, "opening database '" + path + "': cannot switch to WAL journal mode (got '" +
                                          *journal_mode + "')");
   Status pragmas = connection->Exec(kPragmaSettings);
-  if (pragmas.ok() && access == Access::kReadOnly) pragmas = connection->Exec(kPragmaReaderSettings);
+  if (pragmas.ok())
+    pragmas = connection->Exec(access == Access::kReadOnly ? kPragmaReaderSettings : kPragmaWriterSettings);
   if (!pragmas.ok()) {
     Error error = std::move(pragmas).error();
     error.code = ErrorCode::kIo;

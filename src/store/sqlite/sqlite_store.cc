@@ -69,6 +69,14 @@ Status SqliteStore::Write(const GroupCommitter::Write& write) {
   return savepoint.Commit();
 }
 
+Status SqliteStore::WriteAlone(const GroupCommitter::Write& write) {
+  if (OnBatchThread()) return Write(write);
+  Lock lock(writer_mutex_);
+  // The group committer holds this mutex for a whole batch, so no transaction is open here.
+  if (writer_->InTransaction()) return MakeError(ErrorCode::kInternal, "a lone write inside a transaction");
+  return write(*writer_);
+}
+
 Result<Workspace> SqliteStore::CreateWorkspace(std::string_view name) {
   Workspace workspace{0, std::string(name), clock_.NowMs()};
   QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {

@@ -4,11 +4,12 @@
 // Threading:
 // - Writes. One writer connection, guarded by `writer_mutex_`. Every write method runs through
 //   the GroupCommitter: concurrent writes share one transaction and one fsync, each in its own
-//   savepoint, and a caller returns once its write is durable. The mutex is recursive so that
-//   the thread holding an open ImportBatch (which keeps it locked from BeginImport until Commit
-//   or destruction, recording itself in `batch_thread_`) may still call the store: its writes
-//   run directly in the batch's transaction (each in a savepoint) and become durable only when
-//   the batch commits; writes of other threads wait for the batch.
+//   savepoint, and a caller returns once its write is durable. DeleteProject alone runs as its
+//   own autocommit statement (WriteAlone). The mutex is recursive so that the thread holding
+//   an open ImportBatch (which keeps it locked from BeginImport until Commit or destruction,
+//   recording itself in `batch_thread_`) may still call the store: its writes run directly in
+//   the batch's transaction (each in a savepoint) and become durable only when the batch
+//   commits; writes of other threads wait for the batch.
 // - Reads. The pure read methods take a connection from a pool of read-only connections and
 //   never wait for the writer (its fsync, an open import batch). WAL gives each read the latest
 //   committed state, so a read that follows an acknowledged write sees it. On the batch's own
@@ -115,6 +116,10 @@ class SqliteStore final : public Store {
   // batch, in a savepoint of the batch's transaction. See GroupCommitter::Write for what
   // `write` may do; it reports values through what it captures.
   Status Write(const GroupCommitter::Write& write);
+  // Runs `write`, which must be a single statement, outside group commit as an autocommit
+  // transaction of its own: no savepoint, so a statement that changes a great many pages keeps
+  // no in-memory copy of them. Joins the batch on an import batch's thread, like Write.
+  Status WriteAlone(const GroupCommitter::Write& write);
 
   bool OnBatchThread() const { return batch_thread_.load() == std::this_thread::get_id(); }
 

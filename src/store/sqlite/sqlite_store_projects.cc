@@ -94,8 +94,9 @@ Status SqliteStore::UpdateProject(const Project& project) {
 }
 
 Status SqliteStore::DeleteProject(int64_t id) {
-  // The cascade (records, suggestions, responses, revisions) runs inside this one statement.
-  return Write([&](Connection& connection) -> Status {
+  // The cascade (records, suggestions, responses, revisions) runs inside this one statement,
+  // which SQLite makes atomic on its own; alone, so that it journals no pages in memory.
+  return WriteAlone([&](Connection& connection) -> Status {
     QUORUM_ASSIGN_OR_RETURN(Query remove, connection.Use(kDeleteProject));
     QUORUM_RETURN_IF_ERROR(remove.BindInt(id).Run());
     if (connection.Changes() == 0) return ProjectNotFound(id);
