@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "io/byte_sink.h"
 #include "io/export_jsonl.h"
+#include "io/export_labelstudio.h"
 #include "io/importer.h"
 
 namespace quorum {
@@ -15,7 +16,8 @@ Result<ImportOptions> ImportOptionsFrom(const ParsedArgs& args, const std::strin
   ImportOptions options;
   if (auto format = args.Get("format")) {
     std::optional<ImportFormat> parsed = ParseImportFormat(*format);
-    if (!parsed) return MakeError(ErrorCode::kInvalid, "--format must be jsonl, json or csv, got '" + *format + "'");
+    if (!parsed)
+      return MakeError(ErrorCode::kInvalid, "--format must be jsonl, json, csv or labelstudio, got '" + *format + "'");
     options.format = *parsed;
   } else {
     QUORUM_ASSIGN_OR_RETURN(options.format, DetectImportFormat(path));
@@ -63,8 +65,16 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
   QUORUM_ASSIGN_OR_RETURN(std::string project_text, RequireOption(args, "project", "ID"));
   QUORUM_ASSIGN_OR_RETURN(int64_t project_id, ParseId(project_text, "--project"));
   const std::string format = args.Get("format").value_or("jsonl");
-  if (format != "jsonl")
-    return MakeError(ErrorCode::kInvalid, "--format '" + format + "' is not available yet; use jsonl");
+  // Only the "labelstudio-" spellings: JSON and CSV alone would read as native formats.
+  const bool label_studio = format.starts_with("labelstudio-") && ParseLabelStudioExportFormat(format).has_value();
+  const LabelStudioExportFormat label_studio_format =
+      label_studio ? ParseLabelStudioExportFormat(format).value_or(LabelStudioExportFormat::kJson)
+                   : LabelStudioExportFormat::kJson;
+  if (format != "jsonl" && !label_studio)
+    return MakeError(ErrorCode::kInvalid, "--format must be jsonl, labelstudio-json, labelstudio-min or labelstudio-csv, "
+                                          "got '" + format + "'");
+  if (args.Has("all-tasks") && (!label_studio || label_studio_format != LabelStudioExportFormat::kJson))
+    return MakeError(ErrorCode::kInvalid, "--all-tasks applies to --format labelstudio-json only");
   QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
   QUORUM_ASSIGN_OR_RETURN(Project project, LoadProject(*store, project_id));
   std::unique_ptr<ByteSink> sink;
@@ -74,6 +84,14 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
     destination = *out;
   } else {
     sink = StdoutSink();
+  }
+  if (label_studio) {
+    LabelStudioExportOptions options{label_studio_format, args.Has("all-tasks")};
+    QUORUM_ASSIGN_OR_RETURN(ExportReport report, ExportLabelStudio(*store, project, options, *sink));
+    const char* unit = label_studio_format == LabelStudioExportFormat::kJson ? " tasks (" : " rows (";
+    context.err() << "Exported " << report.records << unit << report.responses << " annotations) of project "
+                  << project.id << " to " << destination << "\n";
+    return OkStatus();
   }
   QUORUM_ASSIGN_OR_RETURN(ExportReport report, ExportJsonl(*store, project.id, *sink));
   context.err() << "Exported " << report.records << " records (" << report.responses << " responses) of project "
@@ -86,12 +104,15 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
 CommandSpec ImportCommand() {
   return {"import",
           "import records (with suggestions and responses) into a project, all or nothing",
-          "--project ID FILE [--format jsonl|json|csv] [--on-duplicate refuse|update] [--create-users]",
+          "--project ID FILE [--format jsonl|json|csv|labelstudio] [--on-duplicate refuse|update] [--create-users]",
           "Rows are native ({\"fields\": {...}, \"metadata\", \"suggestions\", \"responses\", \"gold\", \"id\"})\n"
           "or flat (keys named after fields, questions (as suggestions) or metadata). When any row is\n"
-          "invalid nothing is written and every problem is listed as FILE:LINE: subject: reason.",
+          "invalid nothing is written and every problem is listed as FILE:LINE: subject: reason.\n"
+          "--format labelstudio reads Label Studio task JSON (data, predictions, annotations, drafts) through\n"
+          "the project's label config; annotator ids N become users labelstudio-user-N@import.local\n"
+          "(created with --create-users). See docs/labelstudio.md.",
           {{"project", "ID", "the project to import into"},
-           {"format", "F", "jsonl, json or csv (default: from the file extension)"},
+           {"format", "F", "jsonl, json, csv or labelstudio (default: from the file extension)"},
            {"on-duplicate", "P", "refuse (default) or update records whose id already exists"},
            {"create-users", "", "create annotator accounts for unknown response emails"},
            {"json", "", "print the report as JSON"}},
@@ -101,10 +122,13 @@ CommandSpec ImportCommand() {
 CommandSpec ExportCommand() {
   return {"export",
           "export a project's records, suggestions and responses",
-          "--project ID --format jsonl [--out FILE]",
-          "jsonl is the native format: 'quorum import' reads it back unchanged.",
+          "--project ID --format jsonl|labelstudio-json|labelstudio-min|labelstudio-csv [--all-tasks] [--out FILE]",
+          "jsonl is the native format: 'quorum import' reads it back unchanged. The labelstudio-* formats\n"
+          "are Label Studio's JSON, JSON_MIN and CSV exports; labelstudio-json holds the annotated tasks\n"
+          "(all of them with --all-tasks) and reads back with 'quorum import --format labelstudio'.",
           {{"project", "ID", "the project to export"},
-           {"format", "F", "jsonl (the native format)"},
+           {"format", "F", "jsonl (the native format), labelstudio-json, labelstudio-min or labelstudio-csv"},
+           {"all-tasks", "", "labelstudio-json: also the tasks nobody has answered"},
            {"out", "FILE", "write to FILE instead of standard output"}},
           RunExport};
 }

@@ -1,9 +1,14 @@
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iomanip>
 #include <ostream>
+#include <sstream>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/json_file.h"
+#include "schema/label_config.h"
 #include "schema/schema_json.h"
 #include "schema/templates.h"
 
@@ -22,13 +27,27 @@ nlohmann::json ProjectJson(const Project& project, int64_t record_count) {
           {"created_at", FormatTimestamp(project.created_at_ms)}};
 }
 
+// A Label Studio XML config read into a definition with no guidelines and no settings.
+Result<ProjectDefinition> LoadLabelConfig(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return MakeError(ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno));
+  std::stringstream xml;
+  xml << file.rdbuf();
+  QUORUM_ASSIGN_OR_RETURN(LabelConfig config, ParseLabelConfig(xml.str(), path));
+  ProjectDefinition definition;
+  definition.schema = std::move(config.schema);
+  return definition;
+}
+
 Result<ProjectDefinition> LoadDefinition(const ParsedArgs& args) {
   const bool has_template = args.Has("template");
   const bool has_schema = args.Has("schema");
-  if (has_template == has_schema)
-    return MakeError(ErrorCode::kInvalid, "give exactly one of --template T or --schema FILE "
+  const bool has_label_config = args.Has("label-config");
+  if (int{has_template} + int{has_schema} + int{has_label_config} != 1)
+    return MakeError(ErrorCode::kInvalid, "give exactly one of --template T, --schema FILE or --label-config FILE.xml "
                                           "(see 'quorum project templates')");
   if (has_template) return LoadTemplate(*args.Get("template"));
+  if (has_label_config) return LoadLabelConfig(*args.Get("label-config"));
   const std::string path = *args.Get("schema");
   QUORUM_ASSIGN_OR_RETURN(nlohmann::json document, ReadJsonFile(path));
   return ProjectDefinitionFromJson(document, path);
@@ -109,6 +128,13 @@ void PrintSchemaSummary(std::ostream& out, const Schema& schema) {
 Status RunShow(CommandContext& context, const ParsedArgs& args) {
   QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
   QUORUM_ASSIGN_OR_RETURN(Project project, ProjectFromPositional(args, *store));
+  if (args.Has("label-config")) {
+    // The config the project was made from, verbatim; for a native schema, the one Quorum writes.
+    const std::string xml =
+        project.schema.label_config.empty() ? WriteLabelConfig(project.schema).schema.label_config : project.schema.label_config;
+    context.out() << xml << (xml.empty() || xml.back() == '\n' ? "" : "\n");
+    return OkStatus();
+  }
   QUORUM_ASSIGN_OR_RETURN(int64_t records, store->CountRecords(project.id));
   if (args.Has("json")) {
     PrintJson(context.out(), ProjectJson(project, records));
@@ -154,12 +180,14 @@ Status RunTemplates(CommandContext& context, const ParsedArgs& args) {
 
 CommandSpec ProjectCreateCommand() {
   return {"project create",
-          "create a project from a template or a schema file",
-          "--name N (--template T | --schema FILE) [--json]",
-          "Templates: see 'quorum project templates'. The schema file format is in docs/schema.md.",
+          "create a project from a template, a schema file or a Label Studio config",
+          "--name N (--template T | --schema FILE | --label-config FILE.xml) [--json]",
+          "Templates: see 'quorum project templates'. The schema file format is in docs/schema.md;\n"
+          "Label Studio configs and what they map to are in docs/labelstudio.md.",
           {{"name", "N", "the project's name"},
            {"template", "T", "a built-in template"},
            {"schema", "FILE", "a native JSON schema document"},
+           {"label-config", "FILE", "a Label Studio XML label config"},
            {"workspace", "ID", "the workspace (default: the first one)"},
            {"json", "", "print the created project as JSON"}},
           RunCreate};
@@ -170,7 +198,13 @@ CommandSpec ProjectListCommand() {
 }
 
 CommandSpec ProjectShowCommand() {
-  return {"project show", "show a project and its schema", "ID [--json]", "", {{"json", "", "print JSON"}}, RunShow};
+  return {"project show",
+          "show a project and its schema",
+          "ID [--json | --label-config]",
+          "--label-config prints the project's Label Studio config: the one it was created from, or one\n"
+          "written for its native schema (for Label Studio to show the same interface).",
+          {{"json", "", "print JSON"}, {"label-config", "", "print the Label Studio XML config"}},
+          RunShow};
 }
 
 CommandSpec ProjectSettingsCommand() {
