@@ -8,6 +8,7 @@ const std::vector<CommandSpec>& AllCommands() {
       ProjectCreateCommand(), ProjectListCommand(),    ProjectShowCommand(),     ProjectSettingsCommand(),
       ProjectTemplatesCommand(), ImportCommand(),      ExportCommand(),
       ServeCommand(),         TokenCreateCommand(),
+      AgreementCommand(),     AggregateCommand(),      AnnotatorsCommand(),
   };
   return commands;
 }

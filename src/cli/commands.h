@@ -18,5 +18,8 @@ CommandSpec ImportCommand();
 CommandSpec ExportCommand();
 CommandSpec ServeCommand();
 CommandSpec TokenCreateCommand();
+CommandSpec AgreementCommand();
+CommandSpec AggregateCommand();
+CommandSpec AnnotatorsCommand();
 
 }  // namespace quorum

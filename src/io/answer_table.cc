@@ -398,4 +398,14 @@ Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const 
   return table;
 }
 
+ReportNames ReportNamesOf(const AnswerTable& table) {
+  ReportNames names;
+  names.annotators = table.annotator_emails;
+  names.record = [&table](int64_t item) {
+    return nlohmann::json{{"record_id", table.record_ids[static_cast<size_t>(item)]},
+                          {"external_id", std::string(table.external_id(item))}};
+  };
+  return names;
+}
+
 }  // namespace quorum

@@ -15,6 +15,7 @@
 #include "core/project.h"
 #include "core/result.h"
 #include "quality/question_answers.h"
+#include "quality/report_json.h"
 #include "store/store.h"
 
 namespace quorum {
@@ -77,5 +78,9 @@ struct AnswerTable {
 // store's errors otherwise. `project` must be the stored project (its schema decides the
 // coding).
 Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const AnswerTableOptions& options = {});
+
+// Names for quality reports: annotators by email, records as {"record_id", "external_id"}.
+// The result refers to `table`, which must outlive it.
+ReportNames ReportNamesOf(const AnswerTable& table);
 
 }  // namespace quorum

@@ -22,9 +22,9 @@ Error NotFor(const QuestionSpec& question, AggregationMethod method, std::string
                                             std::string(what));
 }
 
-bool HasValues(const QuestionAnswers& answers) {
-  return answers.question.kind == QuestionKind::kRating ||
-         (answers.question.kind == QuestionKind::kPreference && answers.question.scale == PreferenceScale::kFivePoint);
+bool HasValues(const QuestionSpec& question) {
+  return question.kind == QuestionKind::kRating ||
+         (question.kind == QuestionKind::kPreference && question.scale == PreferenceScale::kFivePoint);
 }
 
 std::vector<AggregateRow> VoteRows(const QuestionAnswers& answers, const std::vector<ItemAggregate>& votes) {
@@ -177,14 +177,34 @@ Result<AggregationMethod> DefaultAggregationMethod(const QuestionSpec& question)
   }
 }
 
+Status CheckAggregationMethod(const QuestionSpec& question, AggregationMethod method) {
+  if (question.kind == QuestionKind::kText) return DefaultAggregationMethod(question).error();
+  switch (method) {
+    case AggregationMethod::kMajority: return OkStatus();
+    case AggregationMethod::kWeighted:
+    case AggregationMethod::kDawidSkene:
+      if (IsScaled(question)) return OkStatus();
+      return NotFor(question, method, "it needs answers on a scale (label, rating, preference)");
+    case AggregationMethod::kMean:
+      if (question.kind == QuestionKind::kRanking) return OkStatus();
+      [[fallthrough]];
+    case AggregationMethod::kMedian:
+      if (HasValues(question)) return OkStatus();
+      return NotFor(question, method, "it needs numeric answers (rating, five_point preference)");
+    case AggregationMethod::kVoteShare:
+      if (question.kind == QuestionKind::kPreference && question.options.size() == 2) return OkStatus();
+      return NotFor(question, method, "it needs a preference between two options");
+  }
+  return OkStatus();
+}
+
 Result<QuestionAggregates> AggregateQuestion(const QuestionAnswers& answers, AggregationMethod method,
                                              const AggregationOptions& options) {
   const QuestionSpec& question = answers.question;
   QuestionAggregates result;
   result.question = question.name;
   result.method = AggregationMethodName(method);
-  if (question.kind == QuestionKind::kText) return DefaultAggregationMethod(question).error();
-  const bool scaled = IsScaled(question);
+  QUORUM_RETURN_IF_ERROR(CheckAggregationMethod(question, method));
   switch (method) {
     case AggregationMethod::kMajority:
       result.tie_policy = TiePolicyName(options.ties);
@@ -192,7 +212,6 @@ Result<QuestionAggregates> AggregateQuestion(const QuestionAnswers& answers, Agg
       else result.rows = VoteRows(answers, MajorityVote(answers.answers, options.ties, options.seed));
       break;
     case AggregationMethod::kWeighted: {
-      if (!scaled) return NotFor(question, method, "it needs answers on a scale (label, rating, preference)");
       std::vector<GoldAccuracy> own;
       std::span<const GoldAccuracy> gold = options.gold;
       if (gold.empty()) {
@@ -207,7 +226,6 @@ Result<QuestionAggregates> AggregateQuestion(const QuestionAnswers& answers, Agg
       break;
     }
     case AggregationMethod::kDawidSkene: {
-      if (!scaled) return NotFor(question, method, "it needs answers on a scale (label, rating, preference)");
       QUORUM_ASSIGN_OR_RETURN(DawidSkeneResult fit, DawidSkene(answers.answers, options.dawid_skene));
       result.rows = VoteRows(answers, fit.aggregates);
       nlohmann::json priors = nlohmann::json::object();
@@ -223,7 +241,6 @@ Result<QuestionAggregates> AggregateQuestion(const QuestionAnswers& answers, Agg
         result.rows = BordaRows(answers);
         break;
       }
-      if (!HasValues(answers)) return NotFor(question, method, "it needs numeric answers (rating, five_point preference)");
       result.rows = RatingRows(answers, method == AggregationMethod::kMedian);
       break;
     case AggregationMethod::kVoteShare: {

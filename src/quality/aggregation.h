@@ -67,8 +67,12 @@ struct QuestionAggregates {
   nlohmann::json summary = nlohmann::json::object();  // e.g. Dawid-Skene's iterations and priors
 };
 
-// kInvalid naming the question when `method` does not apply to its kind, and the method's own
-// errors (e.g. weighted without gold). Thread-safe.
+// OK when `method` applies to the question's kind; kInvalid naming the question and saying why
+// otherwise (text questions have no aggregate at all).
+Status CheckAggregationMethod(const QuestionSpec& question, AggregationMethod method);
+
+// Errors: those of CheckAggregationMethod, and the method's own (e.g. weighted without gold).
+// Thread-safe.
 Result<QuestionAggregates> AggregateQuestion(const QuestionAnswers& answers, AggregationMethod method,
                                              const AggregationOptions& options);
 

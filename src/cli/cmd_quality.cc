@@ -1,0 +1,357 @@
+// quorum agreement | aggregate | annotators: the quality reports of src/quality over a project
+// loaded with io/answer_table.h. --json prints the same JSON the REST API returns
+// (quality/report_json.h).
+#include <cstdio>
+#include <ostream>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "io/answer_table.h"
+#include "quality/aggregation.h"
+#include "quality/annotator_scores.h"
+#include "quality/bradley_terry.h"
+#include "quality/model_comparisons.h"
+#include "quality/quality_settings.h"
+#include "quality/question_agreement.h"
+#include "quality/report_json.h"
+
+namespace quorum {
+namespace {
+
+constexpr std::string_view kBradleyTerry = "bradley-terry";
+
+std::string Fixed(double value, int digits = 3) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", digits, value);
+  return text;
+}
+
+std::string Fixed(const std::optional<double>& value, int digits = 3) { return value ? Fixed(*value, digits) : "-"; }
+
+// Pads `text` to `width` columns (at least one space after it).
+std::string Column(std::string text, size_t width) {
+  text.resize(std::max(width, text.size() + 1), ' ');
+  return text;
+}
+
+std::string ValueText(const nlohmann::json& value) {
+  if (value.is_null()) return "-";
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+struct LoadedProject {
+  Project project;
+  QualitySettings settings;
+  AnswerTable table;
+};
+
+Result<LoadedProject> Load(CommandContext& context, const ParsedArgs& args, bool with_models) {
+  QUORUM_ASSIGN_OR_RETURN(std::string id_text, RequireOption(args, "project", "ID"));
+  QUORUM_ASSIGN_OR_RETURN(int64_t id, ParseId(id_text, "project id"));
+  QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
+  LoadedProject loaded;
+  QUORUM_ASSIGN_OR_RETURN(loaded.project, LoadProject(*store, id));
+  QUORUM_ASSIGN_OR_RETURN(loaded.settings, QualitySettingsFrom(loaded.project.settings));
+  AnswerTableOptions options;
+  if (auto question = args.Get("question")) options.questions = {*question};
+  options.with_models = with_models;
+  QUORUM_ASSIGN_OR_RETURN(loaded.table, LoadAnswerTable(*store, loaded.project, options));
+  return loaded;
+}
+
+void PrintUnreadable(CommandContext& context, const AnswerTable& table) {
+  if (table.unreadable == 0) return;
+  context.err() << "note: " << table.unreadable << " answers do not fit the current schema and were left out:\n";
+  for (const Problem& problem : table.problems) context.err() << "  " << problem.ToString() << "\n";
+}
+
+void PrintAgreement(std::ostream& out, const QuestionAgreement& report, const QuestionSpec& question,
+                    const ReportNames& names) {
+  out << "\n" << report.question << " (" << QuestionKindName(report.kind);
+  if (report.kind == QuestionKind::kPreference) out << ", " << PreferenceScaleName(question.scale);
+  out << "): " << report.items_answered << " records answered, " << report.items_compared << " compared, "
+      << report.answers << " answers from " << report.annotators << " annotators\n";
+  if (report.headline.empty()) {
+    out << "  " << report.note << "\n";
+    return;
+  }
+  out << "  " << report.headline << ": ";
+  if (report.value) {
+    out << Fixed(*report.value);
+    if (!report.reading.empty()) out << " (" << report.reading << ")";
+    if (report.interval)
+      out << ", " << Fixed(report.interval->confidence * 100, 0) << "% interval " << Fixed(report.interval->low) << " to "
+          << Fixed(report.interval->high);
+    out << "\n";
+  } else {
+    out << "- (" << report.note << ")\n";
+  }
+  for (size_t index = 1; index < report.metrics.size(); ++index) {
+    const Metric& metric = report.metrics[index];
+    out << "  " << Column(metric.name, 30) << Column(Fixed(metric.value), 8) << metric.note << "\n";
+  }
+  for (const LabelAgreement& label : report.per_label)
+    out << "  label " << Column(label.label, 24) << "alpha " << Column(Fixed(label.alpha), 8) << "agreement "
+        << Fixed(label.percent) << "\n";
+  if (!report.pairs.empty()) {
+    out << "  Annotator pairs:\n";
+    for (const AnnotatorPair& pair : report.pairs)
+      out << "    " << Column(names.annotators[static_cast<size_t>(pair.first)] + " / " +
+                                  names.annotators[static_cast<size_t>(pair.second)], 44)
+          << Column(std::to_string(pair.items) + " records", 14) << "agreement " << Column(Fixed(pair.agreement), 7)
+          << (pair.kappa ? "kappa " + Fixed(*pair.kappa) : "") << "\n";
+  }
+  bool header = false;
+  for (const ConsensusAgreement& entry : report.consensus) {
+    if (entry.items == 0) continue;
+    if (!header) out << "  Each annotator against the others' consensus:\n";
+    header = true;
+    out << "    " << Column(names.annotators[static_cast<size_t>(entry.annotator)], 44)
+        << Column(std::to_string(entry.items) + " records", 14) << "agreement " << Column(Fixed(entry.share), 7)
+        << (entry.kappa ? "kappa " + Fixed(*entry.kappa) : "") << "\n";
+  }
+  if (!report.most_disagreed.empty()) {
+    out << "  Most disagreed records:\n";
+    for (const Disagreement& entry : report.most_disagreed) {
+      const nlohmann::json record = names.record(entry.item);
+      const std::string external = record["external_id"].get<std::string>();
+      out << "    " << Column(external.empty() ? "-" : external, 20)
+          << Column("record " + std::to_string(record["record_id"].get<int64_t>()), 16) << "disagreement "
+          << Column(Fixed(entry.score), 7) << entry.answers << " answers\n";
+    }
+  }
+}
+
+Status RunAgreement(CommandContext& context, const ParsedArgs& args) {
+  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, false));
+  const AnswerTable& table = loaded.table;
+  const ReportNames names = ReportNamesOf(table);
+  AgreementOptions options;
+  std::vector<QuestionAgreement> reports;
+  for (const QuestionAnswers& question : table.questions) reports.push_back(AgreementOf(question, options));
+  PrintUnreadable(context, table);
+  if (args.Has("json")) {
+    nlohmann::json questions = nlohmann::json::array();
+    for (const QuestionAgreement& report : reports) questions.push_back(AgreementJson(report, names));
+    PrintJson(context.out(), {{"project", loaded.project.id},
+                              {"records", table.item_count()},
+                              {"responses", table.submitted},
+                              {"annotators", table.annotator_emails.size()},
+                              {"questions", std::move(questions)}});
+    return OkStatus();
+  }
+  context.out() << "Project " << loaded.project.id << " '" << loaded.project.name << "': " << table.item_count()
+                << " records, " << table.submitted << " submitted responses from " << table.annotator_emails.size()
+                << " annotators\n";
+  for (size_t index = 0; index < reports.size(); ++index)
+    PrintAgreement(context.out(), reports[index], table.questions[index].question, names);
+  return OkStatus();
+}
+
+// The questions to aggregate and the method for each: the named method where it applies (an
+// error for a named question it does not fit), else each question's default.
+Result<std::vector<std::pair<const QuestionAnswers*, AggregationMethod>>> Plan(const AnswerTable& table,
+                                                                                const ParsedArgs& args) {
+  std::optional<AggregationMethod> method;
+  if (auto name = args.Get("method")) {
+    method = ParseAggregationMethod(*name);
+    if (!method)
+      return MakeError(ErrorCode::kInvalid, "unknown --method '" + *name +
+                                                "' (majority, weighted, dawid-skene, mean, median, vote-share, bradley-terry)");
+  }
+  const bool named = args.Has("question");
+  std::vector<std::pair<const QuestionAnswers*, AggregationMethod>> plan;
+  for (const QuestionAnswers& question : table.questions) {
+    if (question.question.kind == QuestionKind::kText && !named) continue;
+    if (!method) {
+      QUORUM_ASSIGN_OR_RETURN(AggregationMethod fallback, DefaultAggregationMethod(question.question));
+      plan.emplace_back(&question, fallback);
+      continue;
+    }
+    if (Status applies = CheckAggregationMethod(question.question, *method); !applies.ok()) {
+      if (named) return std::move(applies).error();
+      continue;
+    }
+    plan.emplace_back(&question, *method);
+  }
+  if (plan.empty())
+    return MakeError(ErrorCode::kInvalid, "no question of project " + std::to_string(table.project_id) +
+                                              " can be aggregated with that method");
+  return plan;
+}
+
+Status RunLeaderboard(CommandContext& context, const ParsedArgs& args) {
+  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, true));
+  const AnswerTable& table = loaded.table;
+  const QuestionAnswers* preference = nullptr;
+  for (const QuestionAnswers& question : table.questions)
+    if (question.question.kind == QuestionKind::kPreference && question.question.options.size() == 2) preference = &question;
+  if (preference == nullptr)
+    return MakeError(ErrorCode::kInvalid, "bradley-terry needs a preference question between two options"
+                                          " (name it with --question)");
+  QUORUM_ASSIGN_OR_RETURN(std::vector<PairwiseComparison> comparisons,
+                          ComparisonsFromVotes(*preference, table.model_a, table.model_b));
+  if (comparisons.empty())
+    return MakeError(ErrorCode::kInvalid, "no answered record names its models: bradley-terry reads the metadata keys "
+                                          "model_a and model_b");
+  QUORUM_ASSIGN_OR_RETURN(Leaderboard board,
+                          BradleyTerry(comparisons, static_cast<int32_t>(table.models.size()), BradleyTerryOptions{}));
+  if (args.Has("json")) {
+    PrintJson(context.out(), {{"question", preference->question.name},
+                              {"method", kBradleyTerry},
+                              {"records", comparisons.size()},
+                              {"models", LeaderboardJson(board, table.models)},
+                              {"interval_note", board.interval_note}});
+    return OkStatus();
+  }
+  context.out() << "Bradley-Terry leaderboard from '" << preference->question.name << "' (" << comparisons.size()
+                << " records; ratings on the Elo scale, 95% bootstrap intervals):\n"
+                << Column("RANK", 6) << Column("MODEL", 32) << Column("RATING", 9) << Column("INTERVAL", 18)
+                << Column("WINS", 8) << "GAMES\n";
+  int rank = 0;
+  for (const ModelStrength& entry : board.models) {
+    const std::string interval = entry.rating_interval
+                                     ? Fixed(entry.rating_interval->low, 0) + " to " + Fixed(entry.rating_interval->high, 0)
+                                     : "-";
+    context.out() << Column(std::to_string(++rank), 6) << Column(table.models[static_cast<size_t>(entry.model)], 32)
+                  << Column(Fixed(entry.rating, 0), 9) << Column(interval, 18) << Column(Fixed(entry.wins, 1), 8)
+                  << Fixed(entry.games, 0) << "\n";
+  }
+  if (!board.interval_note.empty()) context.out() << "note: " << board.interval_note << "\n";
+  return OkStatus();
+}
+
+Status RunAggregate(CommandContext& context, const ParsedArgs& args) {
+  if (args.Get("method") == std::string(kBradleyTerry)) return RunLeaderboard(context, args);
+  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, false));
+  const AnswerTable& table = loaded.table;
+  QUORUM_ASSIGN_OR_RETURN(auto plan, Plan(table, args));
+  AggregationOptions options;
+  options.winner_share = loaded.settings.preference_winner_share;
+  if (auto ties = args.Get("ties")) {
+    std::optional<TiePolicy> policy = ParseTiePolicy(ties->c_str());
+    if (!policy) return MakeError(ErrorCode::kInvalid, "unknown --ties '" + *ties + "' (unresolved, first, random)");
+    options.ties = *policy;
+  }
+  // Weighted votes use a question's own gold answers, or, without any, each annotator's gold
+  // accuracy over the whole project.
+  std::vector<GoldAccuracy> project_gold;
+  for (const QuestionAnswers& question : table.questions) AddGoldAccuracy(project_gold, GoldAccuracyOf(question.answers, question.gold));
+  const ReportNames names = ReportNamesOf(table);
+  const bool json = args.Has("json");
+  std::ostream& out = context.out();
+  bool first_row = true;
+  if (json) out << "[";
+  else out << Column("RECORD", 10) << Column("EXTERNAL_ID", 20) << Column("QUESTION", 16) << Column("VALUE", 24)
+           << Column("CONFIDENCE", 12) << "METHOD\n";
+  for (const auto& [question, method] : plan) {
+    const std::vector<GoldAccuracy> own = GoldAccuracyOf(question->answers, question->gold);
+    const bool has_own_gold = std::any_of(own.begin(), own.end(), [](const GoldAccuracy& entry) { return entry.total > 0; });
+    options.gold = has_own_gold ? std::span<const GoldAccuracy>() : std::span<const GoldAccuracy>(project_gold);
+    QUORUM_ASSIGN_OR_RETURN(QuestionAggregates aggregates, AggregateQuestion(*question, method, options));
+    for (const AggregateRow& row : aggregates.rows) {
+      if (json) {
+        out << (first_row ? "\n  " : ",\n  ") << AggregateRowJson(aggregates, row, names).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        first_row = false;
+        continue;
+      }
+      const std::string value = ValueText(row.value) + (row.details.contains("tie") && row.value.is_null() ? " (tie)" : "");
+      out << Column(std::to_string(table.record_ids[static_cast<size_t>(row.item)]), 10)
+          << Column(std::string(table.external_id(row.item)), 20) << Column(question->question.name, 16)
+          << Column(value, 24) << Column(Fixed(row.confidence), 12) << aggregates.method << "\n";
+    }
+  }
+  if (json) out << (first_row ? "]\n" : "\n]\n");
+  PrintUnreadable(context, table);
+  return OkStatus();
+}
+
+void PrintScores(std::ostream& out, const std::vector<AnnotatorScore>& scores, const AnswerTable& table) {
+  out << Column("ANNOTATOR", 28) << Column("RESPONSES", 11) << Column("GOLD", 14) << Column("PEERS", 8)
+      << Column("MEDIAN_S", 10) << Column("OVERRIDES", 11) << "FLAGS\n";
+  for (const AnnotatorScore& score : scores) {
+    const std::string gold = score.gold.total == 0 ? "-"
+                                                   : Fixed(*score.gold.accuracy() * 100, 0) + "% of " +
+                                                         std::to_string(score.gold.total);
+    const std::string overrides = score.overrides.rate() ? Fixed(*score.overrides.rate() * 100, 0) + "%" : "-";
+    std::string flags;
+    for (const std::string& flag : score.flags) flags += (flags.empty() ? "" : ",") + flag;
+    out << Column(table.annotator_emails[static_cast<size_t>(score.annotator)], 28)
+        << Column(std::to_string(score.responses), 11) << Column(gold, 14) << Column(Fixed(score.peer_agreement), 8)
+        << Column(score.time.records ? Fixed(score.time.median_seconds, 1) : "-", 10) << Column(overrides, 11)
+        << (flags.empty() ? "-" : flags) << "\n";
+  }
+  for (const AnnotatorScore& score : scores)
+    if (score.suspension.suspend)
+      out << "suspend " << table.annotator_emails[static_cast<size_t>(score.annotator)] << ": "
+          << score.suspension.reason << "\n";
+}
+
+Status RunAnnotators(CommandContext& context, const ParsedArgs& args) {
+  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, false));
+  AnswerTable& table = loaded.table;
+  const std::vector<AnnotatorScore> scores =
+      ScoreAnnotators(table.questions, table.times_ms, static_cast<int32_t>(table.annotator_emails.size()), loaded.settings);
+  PrintUnreadable(context, table);
+  if (args.Has("json")) {
+    PrintJson(context.out(), {{"project", loaded.project.id}, {"annotators", AnnotatorScoresJson(scores, ReportNamesOf(table))}});
+    return OkStatus();
+  }
+  if (scores.empty()) {
+    context.out() << "No submitted responses in project " << loaded.project.id << " yet.\n";
+    return OkStatus();
+  }
+  PrintScores(context.out(), scores, table);
+  return OkStatus();
+}
+
+}  // namespace
+
+CommandSpec AgreementCommand() {
+  return {"agreement",
+          "inter-annotator agreement per question",
+          "--project ID [--question Q] [--json]",
+          "For each question: the coefficients that suit its kind (Krippendorff's alpha, Cohen's and\n"
+          "Fleiss' kappa, percent agreement; set distances for multi-label, F1 for spans, Kendall's tau\n"
+          "for rankings), the Landis-Koch reading and a bootstrap interval of the headline one, the\n"
+          "pairwise matrix, each annotator against the others' consensus, and the most disagreed\n"
+          "records. Only submitted responses count. See docs/quality.md.",
+          {{"project", "ID", "the project"},
+           {"question", "Q", "only this question"},
+           {"json", "", "print JSON (the same as GET /api/v1/projects/{id}/agreement)"}},
+          RunAgreement};
+}
+
+CommandSpec AggregateCommand() {
+  return {"aggregate",
+          "the final answer of each record, by a named method, with its confidence",
+          "--project ID [--question Q] [--method M] [--ties unresolved|first|random] [--json]",
+          "Methods: majority, weighted (gold-accuracy weights), dawid-skene, mean, median (ratings),\n"
+          "vote-share (pairwise preferences; the winner needs the project setting\n"
+          "preference_winner_share, default 0.6), and bradley-terry, which prints a model leaderboard\n"
+          "from the metadata keys model_a and model_b instead of one row per record. Without --method\n"
+          "each question gets its default (rating: mean, preference: vote-share, others: majority).\n"
+          "Ties are left unresolved unless --ties says otherwise. See docs/quality.md.",
+          {{"project", "ID", "the project"},
+           {"question", "Q", "only this question"},
+           {"method", "M", "majority, weighted, dawid-skene, mean, median, vote-share or bradley-terry"},
+           {"ties", "POLICY", "how a level vote ends: unresolved (default), first, random"},
+           {"json", "", "print a JSON array of rows"}},
+          RunAggregate};
+}
+
+CommandSpec AnnotatorsCommand() {
+  return {"annotators",
+          "per-annotator quality: gold accuracy, peer agreement, speed, suggestion overrides, flags",
+          "--project ID [--json]",
+          "Flags: too_fast / too_slow (median seconds per record against the project settings\n"
+          "min_seconds_per_record, default 5, and max_seconds_per_record, default 600),\n"
+          "failing_gold (gold accuracy below gold_suspend_below after gold_suspend_after gold answers:\n"
+          "the annotator is to be suspended), rubber_stamping and noisy_suggestions (suggestion\n"
+          "override rate at most override_rate_low, default 2%, or above override_rate_high, 60%).",
+          {{"project", "ID", "the project"}, {"json", "", "print JSON (the same as GET /api/v1/projects/{id}/annotators)"}},
+          RunAnnotators};
+}
+
+}  // namespace quorum
