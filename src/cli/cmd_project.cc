@@ -44,8 +44,8 @@ Result<ProjectDefinition> LoadDefinition(const ParsedArgs& args) {
   const bool has_schema = args.Has("schema");
   const bool has_label_config = args.Has("label-config");
   if (int{has_template} + int{has_schema} + int{has_label_config} != 1)
-    return MakeError(ErrorCode::kInvalid, "give exactly one of --template T, --schema FILE or --label-config FILE.xml "
-                                          "(see 'quorum project templates')");
+    return MakeError(ErrorCode::kInvalid, "give exactly one of --template T or --schema FILE (see 'quorum project "
+                                          "templates'), or --label-config FILE.xml for a Label Studio config");
   if (has_template) return LoadTemplate(*args.Get("template"));
   if (has_label_config) return LoadLabelConfig(*args.Get("label-config"));
   const std::string path = *args.Get("schema");
