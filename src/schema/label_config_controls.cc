@@ -158,7 +158,8 @@ bool BuildQuestion(const ParsedControl& control, const std::vector<const ParsedO
     case LabelStudioControl::kTextArea: question.kind = QuestionKind::kText; return true;
     case LabelStudioControl::kPairwise: return BuildPairwise(control, targets, reader, question, binding);
     case LabelStudioControl::kRanker:
-      reader.Report(control.node, "a Ranker ranks the items of a <List>, which Quorum does not support");
+      reader.Report(control.node, "a Ranker ranks the items of a <List>, which Quorum does not support (see "
+                                  "docs/labelstudio.md)");
       return false;
   }
   return false;

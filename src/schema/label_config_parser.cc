@@ -128,7 +128,8 @@ class ConfigParser {
       return reader_.Report(node, "value must be a $variable naming the task data to show, got " + Quoted(value));
     }
     if (tag == LabelStudioObject::kList)
-      return reader_.Report(node, "<List> is not supported: Quorum ranks fields of the record, not per-task lists");
+      return reader_.Report(node, "<List> is not supported: Label Studio ranks items each task brings, Quorum the "
+                                  "response fields of its schema (see docs/labelstudio.md)");
     objects_.push_back(ParsedObject{node, tag, *name, variable});
   }
 

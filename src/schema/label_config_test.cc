@@ -239,7 +239,10 @@ INSTANTIATE_TEST_SUITE_P(
                    "after the '$')"}},
         ErrorCase{"RankerNeedsList", "<View><Text name=\"t\" value=\"$t\"/><Ranker name=\"r\" toName=\"t\"/></View>",
                   {"config.xml:1:34: <Ranker name=\"r\">: a Ranker ranks the items of a <List>, which Quorum does not "
-                   "support"}},
+                   "support (see docs/labelstudio.md)"}},
+        ErrorCase{"ListOfTaskItems", "<View><List name=\"l\" value=\"$items\"/></View>",
+                  {"config.xml:1:7: <List name=\"l\">: <List> is not supported: Label Studio ranks items each task "
+                   "brings, Quorum the response fields of its schema (see docs/labelstudio.md)"}},
         ErrorCase{"KindClash", "<View><Text name=\"a\" value=\"$x\"/>\n<Image name=\"b\" value=\"$x\"/></View>",
                   {"config.xml:2:1: <Image name=\"b\">: $x is shown as text by another tag; one data key has one kind"}},
         ErrorCase{"NoQuestions", "<View><Text name=\"t\" value=\"$t\"/></View>",
