@@ -39,7 +39,9 @@ class ApiTest : public ::testing::Test {
     user.name = email;
     if (!password.empty()) user.password_hash = HashPassword(password).value();
     User created = store_->CreateUser(user).value();
-    if (role) EXPECT_TRUE(store_->SetMembership(Membership{workspace_.id, created.id, *role}).ok());
+    if (role) {
+      EXPECT_TRUE(store_->SetMembership(Membership{workspace_.id, created.id, *role}).ok());
+    }
     return IssueApiToken(*store_, created.id, "test").value().key;
   }
 

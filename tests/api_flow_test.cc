@@ -174,7 +174,12 @@ TEST_F(ApiFlowTest, RecordListingFiltersAndPages) {
   std::string ann = UserWithRole("ann@team.org", Role::kAnnotator);
   Project project = MakeProject("pairwise-preference", {{"overlap", 3}});
   std::vector<int64_t> ids = ImportPairs(manager, project.id, 5);
-  ASSERT_EQ(Call("POST", "/api/v1/records/" + std::to_string(ids[2]) + "/responses", ann,
+  EXPECT_EQ(Call("POST", "/api/v1/records/" + std::to_string(ids[2]) + "/responses", ann,
+                 {{"values", {{"preference", "response_a"}}}})
+                .status,
+            404)
+      << "record 3 is not given to the annotator: their next record is record 1";
+  ASSERT_EQ(Call("POST", "/api/v1/records/" + std::to_string(ids[0]) + "/responses", ann,
                  {{"values", {{"preference", "response_a"}}}})
                 .status,
             201);
@@ -186,7 +191,9 @@ TEST_F(ApiFlowTest, RecordListingFiltersAndPages) {
   EXPECT_EQ(next.body["records"][0]["id"], ids[2]);
   ApiAnswer answered = Call("GET", base + "?response_status=submitted", manager);
   ASSERT_EQ(answered.body["records"].size(), 1u);
-  EXPECT_EQ(answered.body["records"][0]["id"], ids[2]);
+  EXPECT_EQ(answered.body["records"][0]["id"], ids[0]);
+  ApiAnswer unanswered = Call("GET", base + "?unanswered=true", manager);
+  EXPECT_EQ(unanswered.body["records"].size(), 4u);
   ApiAnswer searched = Call("GET", base + "?q=PROMPT%204", manager);
   ASSERT_EQ(searched.body["records"].size(), 1u);
   EXPECT_EQ(searched.body["records"][0]["external_id"], "r4");

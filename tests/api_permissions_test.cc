@@ -18,6 +18,7 @@ enum class Needs {
   kProjectManager,
   kRecordAnnotator,
   kResponseAnnotator,
+  kResponseAuthorOrManager,  // the author (here: the annotator) or a manager
 };
 
 // Written from the README's permission table, not from the route table.
@@ -49,7 +50,7 @@ const std::map<std::string, Needs> kExpectations = {
     {"GET /api/v1/records/{id}/responses", Needs::kRecordAnnotator},
     {"POST /api/v1/records/{id}/responses", Needs::kRecordAnnotator},
     {"GET /api/v1/responses/{id}", Needs::kResponseAnnotator},
-    {"PATCH /api/v1/responses/{id}", Needs::kResponseAnnotator},
+    {"PATCH /api/v1/responses/{id}", Needs::kResponseAuthorOrManager},
 };
 
 std::optional<Role> MinRole(Needs needs) {
@@ -59,7 +60,8 @@ std::optional<Role> MinRole(Needs needs) {
     case Needs::kProjectReviewer: return Role::kReviewer;
     case Needs::kProjectAnnotator:
     case Needs::kRecordAnnotator:
-    case Needs::kResponseAnnotator: return Role::kAnnotator;
+    case Needs::kResponseAnnotator:
+    case Needs::kResponseAuthorOrManager: return Role::kAnnotator;
     case Needs::kNothing:
     case Needs::kSignedIn: return std::nullopt;
   }
@@ -93,7 +95,8 @@ class PermissionsTest : public ApiTest {
       case Needs::kProjectReviewer:
       case Needs::kProjectManager: id = project_id_; break;
       case Needs::kRecordAnnotator: id = record_id_; break;
-      case Needs::kResponseAnnotator: id = response_id_; break;
+      case Needs::kResponseAnnotator:
+      case Needs::kResponseAuthorOrManager: id = response_id_; break;
       case Needs::kNothing:
       case Needs::kSignedIn: break;
     }
@@ -157,14 +160,18 @@ TEST_F(PermissionsTest, EveryRouteAsEveryRole) {
         EXPECT_NE(answer.status, 401);
         continue;
       }
+      const bool author_rule_refuses = needs == Needs::kResponseAuthorOrManager && caller.role &&
+                                       *caller.role == Role::kReviewer;  // neither author nor manager
       if (!caller.role) {
         EXPECT_EQ(answer.status, 404) << "outsiders must not learn that the object exists";
-      } else if (!RoleAtLeast(*caller.role, *min_role)) {
+      } else if (!RoleAtLeast(*caller.role, *min_role) || author_rule_refuses) {
         EXPECT_EQ(answer.status, 403);
       } else {
         EXPECT_NE(answer.status, 401);
         EXPECT_NE(answer.status, 403);
-        if (answer.status == 404) EXPECT_EQ(answer.body["error"]["code"], "no_more_records");
+        if (answer.status == 404) {
+          EXPECT_EQ(answer.body["error"]["code"], "no_more_records");
+        }
       }
     }
   }

@@ -1,6 +1,8 @@
 // A small blocking HTTP/1.1 client for tests and load tools: one keep-alive connection.
 #pragma once
 
+#include <utility>  // Boost 1.74's asio/awaitable.hpp uses std::exchange without it
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>

@@ -1,4 +1,6 @@
 // The HTTP server over real sockets: keep-alive, limits, timeouts, the access log, shutdown.
+#include <utility>  // Boost 1.74's asio/awaitable.hpp uses std::exchange without it
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>

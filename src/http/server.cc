@@ -110,21 +110,18 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void OnHeader(beast::error_code error) {
+    started_ = std::chrono::steady_clock::now();
+    // Beast checks a declared Content-Length against the body limit with the header already.
+    if (error == bhttp::error::body_limit) return RespondAndClose(TooLarge());
     if (error) return Close();
     first_ = false;
-    started_ = std::chrono::steady_clock::now();
-    if (auto length = parser_->content_length(); length && *length > shared_.options.max_body_bytes)
-      return RespondAndClose(MakeError(ErrorCode::kTooLarge, "the body is larger than the limit of " +
-                                                                 std::to_string(shared_.options.max_body_bytes) + " bytes"));
     stream_.expires_after(std::chrono::seconds(shared_.options.read_timeout_seconds));
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnBody(error); });
   }
 
   void OnBody(beast::error_code error) {
-    if (error == bhttp::error::body_limit)
-      return RespondAndClose(MakeError(ErrorCode::kTooLarge, "the body is larger than the limit of " +
-                                                                 std::to_string(shared_.options.max_body_bytes) + " bytes"));
+    if (error == bhttp::error::body_limit) return RespondAndClose(TooLarge());
     if (error) return Close();
     keep_alive_ = parser_->get().keep_alive();
     auto request = std::make_shared<HttpRequest>(
@@ -136,8 +133,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     });
   }
 
+  Error TooLarge() const {
+    return MakeError(ErrorCode::kTooLarge,
+                     "the body is larger than the limit of " + std::to_string(shared_.options.max_body_bytes) + " bytes");
+  }
+
   void RespondAndClose(const Error& error) {
     keep_alive_ = false;
+    drain_ = true;  // the client may still be sending the body we refused
     HttpRequest request;
     request.method = parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "";
     request.path = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "";
@@ -166,7 +169,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     stream_.expires_after(std::chrono::seconds(shared_.options.read_timeout_seconds));
     bhttp::async_write(stream_, *message, [self = shared_from_this(), message](beast::error_code error, std::size_t) {
       self->Finished();
-      if (error || !self->keep_alive_) return self->Close();
+      if (error) return self->Close();
+      if (self->drain_) return self->Drain();
+      if (!self->keep_alive_) return self->Close();
       self->Read();
     });
   }
@@ -176,6 +181,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
       std::lock_guard lock(shared_.idle_mutex);
       shared_.idle.notify_all();
     }
+  }
+
+  // After refusing a request whose body is still arriving: stop sending, then read and drop
+  // what the client sends (up to a short deadline) before closing. Closing a socket with
+  // unread bytes sends a reset, which can destroy our answer before the client reads it.
+  void Drain() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(2));
+    drain_buffer_.resize(16 * 1024);
+    stream_.async_read_some(asio::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code error, std::size_t) {
+      if (error) return self->Close();
+      self->Drain();
+    });
   }
 
   void Close() {
@@ -190,6 +209,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Shared& shared_;
   std::string remote_;
   bool keep_alive_ = true;
+  bool drain_ = false;
+  std::vector<char> drain_buffer_;
   bool first_ = true;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
