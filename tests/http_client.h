@@ -52,7 +52,7 @@ class HttpClient {
       buffer_.clear();
       return {};
     }
-    return {response.result_int(), response.body()};
+    return {static_cast<int>(response.result_int()), response.body()};
   }
 
  private:
