@@ -29,11 +29,10 @@ void Checkpointer::Watch(Connection& connection) {
 
 int Checkpointer::OnCommit(void* self, sqlite3*, const char*, int frames) {
   auto* checkpointer = static_cast<Checkpointer*>(self);
-  // A WAL smaller than the next mark has started over since the last wake-up (or never grew).
-  if (frames < checkpointer->next_wake_frames_) {
-    if (frames < kWakeFrames) checkpointer->next_wake_frames_ = kWakeFrames;
-    return SQLITE_OK;
-  }
+  // A WAL smaller than after the previous commit has started over: count from the start again.
+  if (frames < checkpointer->last_frames_) checkpointer->next_wake_frames_ = kWakeFrames;
+  checkpointer->last_frames_ = frames;
+  if (frames < checkpointer->next_wake_frames_) return SQLITE_OK;
   checkpointer->next_wake_frames_ = frames + kWakeFrames;
   {
     std::lock_guard<std::mutex> lock(checkpointer->mutex_);

@@ -55,8 +55,9 @@ class Checkpointer {
   void Run();
 
   std::unique_ptr<Connection> connection_;  // used by thread_ only
-  // The WAL size that wakes the thread next; used by the watched connection's commits only,
-  // which its owner serializes.
+  // The WAL's size after the watched connection's last commit, and the size that wakes the
+  // thread next. Used by that connection's commits only, which its owner serializes.
+  int last_frames_ = 0;
   int next_wake_frames_ = kWakeFrames;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -39,11 +39,18 @@ Status GroupCommitter::Run(const Write& write) {
   self.wake.wait(lock, [&] { return self.done || queue_.front() == &self; });
   if (self.done) return std::move(self.result);
 
-  // Leading: the batch is the head of the queue, this write first. Writers arriving meanwhile
-  // queue behind it; only the leader pops, so the head stays this batch until it is done.
-  std::vector<Pending*> batch(queue_.begin(), queue_.begin() + std::min(queue_.size(), kMaxBatch));
+  // Leading. The batch is taken once the connection is ours, so that everything queued while it
+  // was busy (an import batch, a lone write) goes in: the head of the queue, this write first.
+  // Writers arriving later queue behind it; only the leader pops, so the head stays this batch.
   lock.unlock();
-  RunBatch(batch.data(), batch.size());
+  std::vector<Pending*> batch;
+  {
+    std::lock_guard<std::recursive_mutex> connection_lock(connection_mutex_);
+    lock.lock();
+    batch.assign(queue_.begin(), queue_.begin() + std::min(queue_.size(), kMaxBatch));
+    lock.unlock();
+    RunBatch(batch.data(), batch.size());
+  }
   lock.lock();
   for (size_t index = 0; index < batch.size(); ++index) {
     Pending* pending = queue_.front();
@@ -64,7 +71,6 @@ void GroupCommitter::RunBatch(Pending* const* batch, size_t count) {
   auto fail_all = [&](const Error& error) {
     for (size_t index = 0; index < count; ++index) batch[index]->result = error;
   };
-  std::lock_guard<std::recursive_mutex> connection_lock(connection_mutex_);
   // Inside an open transaction Begin would only make a savepoint, whose release is not durable.
   if (connection_.InTransaction()) {
     fail_all(MakeError(ErrorCode::kInternal, "group commit on a connection inside a transaction"));

@@ -9,6 +9,7 @@
 // caller its result. Durability is unchanged: a caller returns only after the transaction
 // holding its write has committed. While a leader commits, the next writers queue up behind it
 // and form the next batch, so batches grow with the load and cost nothing when it is light.
+// Lock order: the connection's mutex before the queue's.
 #pragma once
 
 #include <condition_variable>
@@ -57,7 +58,8 @@ class GroupCommitter {
     std::condition_variable wake;    // the leader signals: done, or this one leads next
   };
 
-  // Runs `batch` (the head of the queue) in one transaction and sets each one's result.
+  // Runs `batch` (the head of the queue) in one transaction and sets each one's result. Needs
+  // `connection_mutex_` held.
   void RunBatch(Pending* const* batch, size_t count);
 
   Connection& connection_;
