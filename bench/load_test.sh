@@ -5,7 +5,7 @@
 #   bench/load_test.sh [--records N] [--annotators N] [--seconds S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-records=100000 annotators=200 seconds=15
+records=100000 annotators=200 seconds=15 server=
 while (($#)); do
   case "$1" in
     --records) records=$2; shift 2 ;;

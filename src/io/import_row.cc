@@ -302,7 +302,22 @@ ImportRow MapJsonRow(const Schema& schema, nlohmann::json&& row, std::string_vie
   auto fields = row.find("fields");
   if (fields != row.end() && fields->is_object()) return MapNativeRow(std::move(row), row_problems);
   ImportRow mapped;
-  for (auto& [key, value] : row.items()) PlaceFlatValue(schema, key, std::move(value), mapped, row_problems);
+  for (auto& [key, value] : row.items()) {
+    // The native row's structured keys mean the same in a flat JSON row, unless the schema
+    // names a field, question or metadata property that way.
+    const bool declared = schema.FindField(key) || schema.FindQuestion(key) || schema.FindMetadata(key);
+    if (!declared && key == "suggestions") {
+      ReadSuggestions(std::move(value), mapped, row_problems);
+    } else if (!declared && key == "responses") {
+      ReadResponses(std::move(value), mapped, row_problems);
+    } else if (!declared && key == "gold") {
+      ReadObject(std::move(value), "gold", mapped.gold, row_problems);
+    } else if (!declared && key == "created_at") {
+      mapped.created_at_ms = ReadTimestamp(value, "created_at", row_problems);
+    } else {
+      PlaceFlatValue(schema, key, std::move(value), mapped, row_problems);
+    }
+  }
   return mapped;
 }
 

@@ -58,7 +58,9 @@ inline constexpr std::string_view kImportAgent = "import";
 //   {"id", "fields", "metadata", "gold", "priority", "created_at", "suggestions", "responses"}
 // (any other key is a problem). Any other object is flat: "id"/"external_id" give the external
 // id, "priority" the priority, keys named after a schema field become fields, keys named after a
-// question become suggestions (agent "import"), and everything else becomes metadata.
+// question become suggestions (agent "import"), "suggestions", "responses", "gold" and
+// "created_at" mean what they mean in a native row (unless the schema declares a field,
+// question or property of that name), and everything else becomes metadata.
 // Shape problems (wrong types, unknown keys) are appended to `problems`, located at `location`;
 // schema validation is the caller's job. `row` is consumed.
 ImportRow MapJsonRow(const Schema& schema, nlohmann::json&& row, std::string_view location,

@@ -73,6 +73,21 @@ TEST_F(ImporterTest, JsonArrayWithNativeAndFlatRows) {
   EXPECT_EQ(records[1].fields["response_b"], "{\"k\": \"]\"}");
 }
 
+TEST_F(ImporterTest, FlatRowsCarryResponsesToo) {
+  Project project = MakeProject("pairwise-preference");
+  ImportOptions options;
+  options.create_users = true;
+  Result<ImportReport> report = Import(project,
+      R"({"prompt": "p", "response_a": "a", "response_b": "b", "gold": {"preference": "response_a"}, "responses": [{"user": "f@x.org", "values": {}, "status": "draft"}]})" "\n",
+      ImportFormat::kJsonl, options);
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_EQ(report->responses, 1);
+  EXPECT_EQ(report->users_created, 1);
+  Record record = store_->ListRecords(project.id, 0, 1).value().at(0);
+  EXPECT_EQ(record.gold["preference"], "response_a");
+  EXPECT_FALSE(record.metadata.contains("responses"));
+}
+
 TEST_F(ImporterTest, TruncatedArrayWritesNothing) {
   Project project = MakeProject("pairwise-preference");
   Result<ImportReport> report = Import(project, "[\n{\"prompt\": \"p\", \"response_a\": \"a\", \"response_b\": \"b\"},\n"
