@@ -22,7 +22,7 @@ namespace quorum {
 struct DawidSkeneOptions {
   int max_iterations = 200;
   double tolerance = 1e-8;  // stop when the log-likelihood improves by less than this, relatively
-  double smoothing = 0.01;  // pseudo-count added to every confusion cell and class prior
+  double smoothing = 0.01;  // pseudo-count added to every confusion cell and class prior; > 0
 };
 
 struct DawidSkeneResult {
@@ -52,8 +52,8 @@ struct DawidSkeneResult {
 
 // Initialized from the soft majority vote (each item's answer shares), as Dawid and Skene do,
 // so the classes keep their meaning (the solution is not relabelled) as long as the annotators
-// are better than chance on the whole. kInvalid when there are no answers or fewer than two
-// codes. Thread-safe (reads `answers` only).
+// are better than chance on the whole. kInvalid when there are no answers, fewer than two
+// codes, or smoothing is not positive. Thread-safe (reads `answers` only).
 Result<DawidSkeneResult> DawidSkene(const CodedAnswers& answers, const DawidSkeneOptions& options = {});
 
 }  // namespace quorum

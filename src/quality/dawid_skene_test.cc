@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "quality/majority_vote.h"
@@ -142,6 +143,34 @@ TEST(DawidSkeneTest, IdenticalItemsShareAPatternAndItemsWithoutAnswersAreSkipped
   EXPECT_LE(fit->patterns, 27);  // 3^3 possible answer triples
   EXPECT_EQ(fit->aggregates.size(), 1800u);
   EXPECT_TRUE(fit->Posterior(0).empty());
+}
+
+TEST(DawidSkeneTest, ItemsWithManyAnswersTakeTheLogPathToSensiblePosteriors) {
+  // 40 annotators per item (past the product path's limit), each right 70% of the time.
+  std::vector<Annotator> crowd(40, Annotator{Kind::kGood, 0.7});
+  const Simulated data = Simulate(crowd, 4, 300, 40, 21);
+  Result<DawidSkeneResult> fit = DawidSkene(data.answers);
+  ASSERT_TRUE(fit.ok());
+  EXPECT_TRUE(fit->converged);
+  EXPECT_GT(Accuracy(fit->aggregates, data.truth), 0.99);
+  for (const ItemAggregate& aggregate : fit->aggregates) {
+    std::span<const double> posterior = fit->Posterior(aggregate.item);
+    double sum = 0;
+    for (double probability : posterior) sum += probability;
+    EXPECT_NEAR(sum, 1.0, 1e-9);
+  }
+  EXPECT_NEAR(fit->Confusion(0, 0, 0), 0.7, 0.1);
+  // Mixed: the same crowd with some items answered by only three.
+  const Simulated few = Simulate(crowd, 4, 300, 3, 22);
+  CodedAnswers mixed = data.answers;
+  for (int64_t item = 0; item < few.answers.item_count(); ++item) {
+    mixed.StartItem();
+    for (const CodedAnswer& answer : few.answers.item(item)) mixed.Add(answer.annotator, answer.code);
+  }
+  Result<DawidSkeneResult> mixed_fit = DawidSkene(mixed);
+  ASSERT_TRUE(mixed_fit.ok());
+  EXPECT_GT(mixed_fit->log_likelihood, -1e300);
+  EXPECT_TRUE(std::isfinite(mixed_fit->log_likelihood));
 }
 
 TEST(DawidSkeneTest, RefusesEmptyInput) {
