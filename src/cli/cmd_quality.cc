@@ -7,10 +7,8 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "io/answer_table.h"
-#include "quality/aggregation.h"
 #include "quality/annotator_scores.h"
-#include "quality/bradley_terry.h"
-#include "quality/model_comparisons.h"
+#include "quality/project_aggregation.h"
 #include "quality/quality_settings.h"
 #include "quality/question_agreement.h"
 #include "quality/report_json.h"
@@ -149,63 +147,22 @@ Status RunAgreement(CommandContext& context, const ParsedArgs& args) {
   return OkStatus();
 }
 
-// The questions to aggregate and the method for each: the named method where it applies (an
-// error for a named question it does not fit), else each question's default.
-Result<std::vector<std::pair<const QuestionAnswers*, AggregationMethod>>> Plan(const AnswerTable& table,
-                                                                                const ParsedArgs& args) {
-  std::optional<AggregationMethod> method;
-  if (auto name = args.Get("method")) {
-    method = ParseAggregationMethod(*name);
-    if (!method)
-      return MakeError(ErrorCode::kInvalid, "unknown --method '" + *name +
-                                                "' (majority, weighted, dawid-skene, mean, median, vote-share, bradley-terry)");
-  }
-  const bool named = args.Has("question");
-  std::vector<std::pair<const QuestionAnswers*, AggregationMethod>> plan;
-  for (const QuestionAnswers& question : table.questions) {
-    if (question.question.kind == QuestionKind::kText && !named) continue;
-    if (!method) {
-      QUORUM_ASSIGN_OR_RETURN(AggregationMethod fallback, DefaultAggregationMethod(question.question));
-      plan.emplace_back(&question, fallback);
-      continue;
-    }
-    if (Status applies = CheckAggregationMethod(question.question, *method); !applies.ok()) {
-      if (named) return std::move(applies).error();
-      continue;
-    }
-    plan.emplace_back(&question, *method);
-  }
-  if (plan.empty())
-    return MakeError(ErrorCode::kInvalid, "no question of project " + std::to_string(table.project_id) +
-                                              " can be aggregated with that method");
-  return plan;
-}
-
 Status RunLeaderboard(CommandContext& context, const ParsedArgs& args) {
   QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, true));
   const AnswerTable& table = loaded.table;
-  const QuestionAnswers* preference = nullptr;
-  for (const QuestionAnswers& question : table.questions)
-    if (question.question.kind == QuestionKind::kPreference && question.question.options.size() == 2) preference = &question;
-  if (preference == nullptr)
-    return MakeError(ErrorCode::kInvalid, "bradley-terry needs a preference question between two options"
-                                          " (name it with --question)");
-  QUORUM_ASSIGN_OR_RETURN(std::vector<PairwiseComparison> comparisons,
-                          ComparisonsFromVotes(*preference, table.model_a, table.model_b));
-  if (comparisons.empty())
-    return MakeError(ErrorCode::kInvalid, "no answered record names its models: bradley-terry reads the metadata keys "
-                                          "model_a and model_b");
-  QUORUM_ASSIGN_OR_RETURN(Leaderboard board,
-                          BradleyTerry(comparisons, static_cast<int32_t>(table.models.size()), BradleyTerryOptions{}));
+  QUORUM_ASSIGN_OR_RETURN(ModelLeaderboard leaderboard,
+                          PreferenceLeaderboard(table.questions, table.model_a, table.model_b,
+                                                static_cast<int32_t>(table.models.size())));
+  const Leaderboard& board = leaderboard.board;
   if (args.Has("json")) {
-    PrintJson(context.out(), {{"question", preference->question.name},
+    PrintJson(context.out(), {{"question", leaderboard.question},
                               {"method", kBradleyTerry},
-                              {"records", comparisons.size()},
+                              {"records", leaderboard.records},
                               {"models", LeaderboardJson(board, table.models)},
                               {"interval_note", board.interval_note}});
     return OkStatus();
   }
-  context.out() << "Bradley-Terry leaderboard from '" << preference->question.name << "' (" << comparisons.size()
+  context.out() << "Bradley-Terry leaderboard from '" << leaderboard.question << "' (" << leaderboard.records
                 << " records; ratings on the Elo scale, 95% bootstrap intervals):\n"
                 << Column("RANK", 6) << Column("MODEL", 32) << Column("RATING", 9) << Column("INTERVAL", 18)
                 << Column("WINS", 8) << "GAMES\n";
@@ -224,45 +181,49 @@ Status RunLeaderboard(CommandContext& context, const ParsedArgs& args) {
 
 Status RunAggregate(CommandContext& context, const ParsedArgs& args) {
   if (args.Get("method") == std::string(kBradleyTerry)) return RunLeaderboard(context, args);
-  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, false));
-  const AnswerTable& table = loaded.table;
-  QUORUM_ASSIGN_OR_RETURN(auto plan, Plan(table, args));
-  AggregationOptions options;
-  options.winner_share = loaded.settings.preference_winner_share;
+  AggregationRequest request;
+  if (auto name = args.Get("method")) {
+    request.method = ParseAggregationMethod(*name);
+    if (!request.method)
+      return MakeError(ErrorCode::kInvalid, "unknown --method '" + *name +
+                                                "' (majority, weighted, dawid-skene, mean, median, vote-share, bradley-terry)");
+  }
   if (auto ties = args.Get("ties")) {
     std::optional<TiePolicy> policy = ParseTiePolicy(ties->c_str());
     if (!policy) return MakeError(ErrorCode::kInvalid, "unknown --ties '" + *ties + "' (unresolved, first, random)");
-    options.ties = *policy;
+    request.options.ties = *policy;
   }
-  // Weighted votes use a question's own gold answers, or, without any, each annotator's gold
-  // accuracy over the whole project.
-  std::vector<GoldAccuracy> project_gold;
-  for (const QuestionAnswers& question : table.questions) AddGoldAccuracy(project_gold, GoldAccuracyOf(question.answers, question.gold));
+  request.questions_named = args.Has("question");
+  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, false));
+  const AnswerTable& table = loaded.table;
+  request.options.winner_share = loaded.settings.preference_winner_share;
+  QUORUM_ASSIGN_OR_RETURN(std::vector<QuestionAggregates> results, AggregateQuestions(table.questions, request));
   const ReportNames names = ReportNamesOf(table);
-  const bool json = args.Has("json");
   std::ostream& out = context.out();
-  bool first_row = true;
-  if (json) out << "[";
-  else out << Column("RECORD", 10) << Column("EXTERNAL_ID", 20) << Column("QUESTION", 16) << Column("VALUE", 24)
-           << Column("CONFIDENCE", 12) << "METHOD\n";
-  for (const auto& [question, method] : plan) {
-    const std::vector<GoldAccuracy> own = GoldAccuracyOf(question->answers, question->gold);
-    const bool has_own_gold = std::any_of(own.begin(), own.end(), [](const GoldAccuracy& entry) { return entry.total > 0; });
-    options.gold = has_own_gold ? std::span<const GoldAccuracy>() : std::span<const GoldAccuracy>(project_gold);
-    QUORUM_ASSIGN_OR_RETURN(QuestionAggregates aggregates, AggregateQuestion(*question, method, options));
-    for (const AggregateRow& row : aggregates.rows) {
-      if (json) {
-        out << (first_row ? "\n  " : ",\n  ") << AggregateRowJson(aggregates, row, names).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (args.Has("json")) {
+    // Streamed row by row: a million rows are never one document in memory.
+    bool first_row = true;
+    out << "[";
+    for (const QuestionAggregates& aggregates : results) {
+      for (const AggregateRow& row : aggregates.rows) {
+        out << (first_row ? "\n  " : ",\n  ")
+            << AggregateRowJson(aggregates, row, names).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         first_row = false;
-        continue;
       }
-      const std::string value = ValueText(row.value) + (row.details.contains("tie") && row.value.is_null() ? " (tie)" : "");
-      out << Column(std::to_string(table.record_ids[static_cast<size_t>(row.item)]), 10)
-          << Column(std::string(table.external_id(row.item)), 20) << Column(question->question.name, 16)
-          << Column(value, 24) << Column(Fixed(row.confidence), 12) << aggregates.method << "\n";
+    }
+    out << (first_row ? "]\n" : "\n]\n");
+  } else {
+    out << Column("RECORD", 10) << Column("EXTERNAL_ID", 20) << Column("QUESTION", 16) << Column("VALUE", 24)
+        << Column("CONFIDENCE", 12) << "METHOD\n";
+    for (const QuestionAggregates& aggregates : results) {
+      for (const AggregateRow& row : aggregates.rows) {
+        const std::string value = ValueText(row.value) + (row.details.contains("tie") && row.value.is_null() ? " (tie)" : "");
+        out << Column(std::to_string(table.record_ids[static_cast<size_t>(row.item)]), 10)
+            << Column(std::string(table.external_id(row.item)), 20) << Column(aggregates.question, 16) << Column(value, 24)
+            << Column(Fixed(row.confidence), 12) << aggregates.method << "\n";
+      }
     }
   }
-  if (json) out << (first_row ? "]\n" : "\n]\n");
   PrintUnreadable(context, table);
   return OkStatus();
 }
