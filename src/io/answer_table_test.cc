@@ -148,6 +148,34 @@ TEST_F(AnswerTableTest, AnswersTheSchemaNoLongerAllowsAreCountedAndLocated) {
   EXPECT_EQ(loaded->Find("topic")->answers.item(0).size(), 1u);
 }
 
+TEST_F(AnswerTableTest, RepeatedResponsesCodeAlikeAndRepeatedProblemsAreEachCounted) {
+  std::string jsonl;
+  for (int index = 0; index < 5; ++index)
+    jsonl += R"({"id": "same-)" + std::to_string(index) + R"(", "fields": {"text": "t", "a": "x", "b": "y"}, "responses": [)"
+             R"({"user": "ann@x.org", "status": "submitted", "values": {"topic": "sport", "tags": ["z", "x"]}},)"
+             R"({"user": "bob@x.org", "status": "submitted", "values": {"topic": "news", "tags": ["z", "x"]}}]})" "\n";
+  Import(jsonl);
+  Result<AnswerTable> loaded = LoadAnswerTable(*store_, project_);
+  ASSERT_TRUE(loaded.ok());
+  const QuestionAnswers& tags = *loaded->Find("tags");
+  for (int64_t item = 0; item < 5; ++item) {
+    ASSERT_EQ(loaded->Find("topic")->answers.item(item).size(), 2u);
+    EXPECT_EQ(loaded->Find("topic")->answers.item(item)[0].code, 1);
+    EXPECT_EQ(tags.answers.item(item)[0].code, tags.answers.item(0)[1].code);
+  }
+  EXPECT_EQ(AnswerJson(tags, tags.answers.item(4)[0].code), nlohmann::json({"x", "z"}));
+  Project changed = project_;
+  changed.schema.questions[0].labels = {"news", "other"};
+  Result<AnswerTable> reread = LoadAnswerTable(*store_, changed);
+  ASSERT_TRUE(reread.ok());
+  EXPECT_EQ(reread->unreadable, 5);  // every repeat is reported, not remembered
+  EXPECT_EQ(reread->problems.size(), 5u);
+  for (int64_t item = 0; item < 5; ++item) {
+    ASSERT_EQ(reread->Find("tags")->answers.item(item).size(), 2u);  // the rest of the response still counts
+    EXPECT_EQ(reread->Find("topic")->answers.item(item).size(), 1u);
+  }
+}
+
 TEST_F(AnswerTableTest, EmptinessAgreesWithIsEmptyAnswer) {
   // The loader decides emptiness on simdjson values; it must agree with core's IsEmptyAnswer.
   // Each value goes in as one response to the optional text, span and label questions; then
