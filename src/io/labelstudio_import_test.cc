@@ -25,7 +25,9 @@ void ExpectSameTask(const json& exported, const json& original) {
   EXPECT_EQ(exported["id"], original["id"]);
   EXPECT_EQ(exported["data"], original["data"]);
   EXPECT_EQ(exported["meta"], original.value("meta", json::object()));
-  if (original.contains("created_at")) EXPECT_EQ(exported["created_at"], original["created_at"]);
+  if (original.contains("created_at")) {
+    EXPECT_EQ(exported["created_at"], original["created_at"]);
+  }
   for (const char* list : {"annotations", "drafts"}) {
     const json expected = original.value(list, json::array());
     ASSERT_EQ(exported[list].size(), expected.size()) << list;
@@ -34,10 +36,16 @@ void ExpectSameTask(const json& exported, const json& original) {
       const json& want = expected[index];
       SCOPED_TRACE(std::string(list) + "[" + std::to_string(index) + "]");
       EXPECT_EQ(WithoutIds(got["result"]), WithoutIds(want["result"]));
-      for (const char* key : {"completed_by", "user"})
-        if (want.contains(key) && want[key].is_number_integer()) EXPECT_EQ(got[key], want[key]) << key;
-      for (const char* key : {"was_cancelled", "ground_truth", "lead_time", "created_at", "updated_at"})
-        if (want.contains(key)) EXPECT_EQ(got[key], want[key]) << key;
+      for (const char* key : {"completed_by", "user"}) {
+        if (want.contains(key) && want[key].is_number_integer()) {
+          EXPECT_EQ(got[key], want[key]) << key;
+        }
+      }
+      for (const char* key : {"was_cancelled", "ground_truth", "lead_time", "created_at", "updated_at"}) {
+        if (want.contains(key)) {
+          EXPECT_EQ(got[key], want[key]) << key;
+        }
+      }
     }
   }
   const json predictions = original.value("predictions", json::array());

@@ -11,19 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-const char* ResultType(LabelStudioControl control) {
-  switch (control) {
-    case LabelStudioControl::kChoices: return "choices";
-    case LabelStudioControl::kRating: return "rating";
-    case LabelStudioControl::kNumber: return "number";
-    case LabelStudioControl::kTextArea: return "textarea";
-    case LabelStudioControl::kLabels: return "labels";
-    case LabelStudioControl::kPairwise: return "pairwise";
-    case LabelStudioControl::kRanker: return "ranker";
-  }
-  return "";
-}
-
 // The code points [start, end) of `text`; empty when the range is not inside it.
 std::string CodePointSlice(const std::string& text, int64_t start, int64_t end) {
   std::size_t byte = 0;
@@ -41,7 +28,7 @@ std::string CodePointSlice(const std::string& text, int64_t start, int64_t end) 
 
 json Item(const ControlBinding& control, std::string id, json value, std::string_view origin) {
   json item{{"id", std::move(id)},
-            {"type", ResultType(control.tag)},
+            {"type", LabelStudioResultType(control.tag)},
             {"from_name", control.name},
             {"to_name", control.target},
             {"value", std::move(value)}};

@@ -11,19 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-const char* ExpectedType(LabelStudioControl control) {
-  switch (control) {
-    case LabelStudioControl::kChoices: return "choices";
-    case LabelStudioControl::kRating: return "rating";
-    case LabelStudioControl::kNumber: return "number";
-    case LabelStudioControl::kTextArea: return "textarea";
-    case LabelStudioControl::kLabels: return "labels";
-    case LabelStudioControl::kPairwise: return "pairwise";
-    case LabelStudioControl::kRanker: return "ranker";
-  }
-  return "";
-}
-
 std::string Lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
@@ -71,9 +58,9 @@ class ResultReader {
   bool TypeFits(const json& item, const ControlBinding& control) {
     auto type = item.find("type");
     if (type == item.end()) return true;
-    if (type->is_string() && Lower(type->get<std::string>()) == ExpectedType(control.tag)) return true;
+    if (type->is_string() && Lower(type->get<std::string>()) == LabelStudioResultType(control.tag)) return true;
     Report("type " + DescribeValue(*type) + " does not fit " + ControlLabel(control) + " (expected '" +
-           ExpectedType(control.tag) + "')");
+           LabelStudioResultType(control.tag) + "')");
     return false;
   }
 

@@ -30,6 +30,10 @@ enum class LabelStudioObject {
 // Control tags: what asks a question. Each has one result type ("choices", "rating", ...).
 enum class LabelStudioControl { kChoices, kRating, kNumber, kTextArea, kLabels, kPairwise, kRanker };
 
+// The "type" of the result items a control writes: "choices", "rating", "number", "textarea",
+// "labels", "pairwise", "ranker".
+const char* LabelStudioResultType(LabelStudioControl control);
+
 struct ObjectBinding {
   LabelStudioObject tag = LabelStudioObject::kText;
   std::string name;   // the tag's name: what results carry as to_name

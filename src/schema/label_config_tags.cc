@@ -85,20 +85,7 @@ TagInfo LookUpTag(std::string_view tag) {
   return Role(TagRole::kUnknown);
 }
 
-const char* ControlTagName(LabelStudioControl control) {
-  switch (control) {
-    case LabelStudioControl::kChoices: return "Choices";
-    case LabelStudioControl::kRating: return "Rating";
-    case LabelStudioControl::kNumber: return "Number";
-    case LabelStudioControl::kTextArea: return "TextArea";
-    case LabelStudioControl::kLabels: return "Labels";
-    case LabelStudioControl::kPairwise: return "Pairwise";
-    case LabelStudioControl::kRanker: return "Ranker";
-  }
-  return "";
-}
-
-const char* ControlResultType(LabelStudioControl control) {
+const char* LabelStudioResultType(LabelStudioControl control) {
   switch (control) {
     case LabelStudioControl::kChoices: return "choices";
     case LabelStudioControl::kRating: return "rating";

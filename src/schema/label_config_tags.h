@@ -31,9 +31,7 @@ struct TagInfo {
 // What `tag` is. Tag names are matched without regard to case, as Label Studio does.
 TagInfo LookUpTag(std::string_view tag);
 
-// The canonical spelling of a control's tag ("Choices") and its result type ("choices").
-const char* ControlTagName(LabelStudioControl control);
-const char* ControlResultType(LabelStudioControl control);
+// The canonical spelling of an object's tag ("Text", "Paragraphs").
 const char* ObjectTagName(LabelStudioObject object);
 
 }  // namespace quorum
