@@ -5,6 +5,10 @@
 // access internally. An ImportBatch belongs to the thread that began it.
 // Durability: when a write method (or ImportBatch::Commit) returns success, the write
 // survives a crash of the process (kill -9).
+// Blocking: every method blocks its caller (call from worker threads, not an event loop). A
+// write returns once it is durable, which takes a disk flush (shared by concurrent writes), and
+// waits while another thread holds an open ImportBatch. Reads do not wait for writes; a read
+// after a write that returned success sees it.
 #pragma once
 
 #include <cstdint>
@@ -171,14 +175,19 @@ struct RecordFilter {
   int64_t after_id = 0;  // cursor: only records with a larger id
   int limit = 50;        // at most this many (1..1000)
   // Records whose metadata[key] equals the JSON value `metadata_value` (a JSON text, e.g. "\"m1\"").
+  // Both or neither (kInvalid otherwise; kInvalid for a value that is not JSON). `key` is a
+  // top-level key taken literally (dots and quotes are part of it). Equal: same JSON type and
+  // value (the value 3 matches 3, but neither "3" nor 3.0).
   std::optional<std::string> metadata_key;
   std::optional<std::string> metadata_value;
   // Records that have at least one response with this status (by anyone, or by `annotator_id`).
   std::optional<ResponseStatus> response_status;
   std::optional<int64_t> annotator_id;  // records this user has a response to
-  // Records with no response at all (true) or at least one (false).
+  // Records with no response at all (true) or at least one (false), by anyone: with
+  // annotator_id set, true finds nothing.
   std::optional<bool> unanswered;
-  // Case-insensitive substring search in the record's fields (their JSON text).
+  // Case-insensitive (ASCII letters) substring search in the record's fields (their JSON text,
+  // so field names match too; quotes and backslashes are matched as the user typed them).
   std::optional<std::string> text;
 };
 
