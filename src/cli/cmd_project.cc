@@ -8,6 +8,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/json_file.h"
+#include "http/api_json.h"
 #include "schema/label_config.h"
 #include "schema/schema_json.h"
 #include "schema/templates.h"
@@ -15,16 +16,11 @@
 namespace quorum {
 namespace {
 
-nlohmann::json ProjectJson(const Project& project, int64_t record_count) {
-  return {{"id", project.id},
-          {"workspace_id", project.workspace_id},
-          {"name", project.name},
-          {"schema", SchemaToJson(project.schema)},
-          {"guidelines", project.guidelines},
-          {"guideline_version", project.guideline_version},
-          {"settings", project.settings},
-          {"records", record_count},
-          {"created_at", FormatTimestamp(project.created_at_ms)}};
+// The project as the REST API shows it, with its record count.
+nlohmann::json ProjectWithCount(const Project& project, int64_t record_count) {
+  nlohmann::json json = ProjectJson(project);
+  json["records"] = record_count;
+  return json;
 }
 
 // A Label Studio XML config read into a definition with no guidelines and no settings.
@@ -66,7 +62,7 @@ Status RunCreate(CommandContext& context, const ParsedArgs& args) {
   project.settings = std::move(definition.settings);
   QUORUM_ASSIGN_OR_RETURN(Project created, store->CreateProject(project));
   if (args.Has("json")) {
-    PrintJson(context.out(), ProjectJson(created, 0));
+    PrintJson(context.out(), ProjectWithCount(created, 0));
   } else {
     context.out() << "Created project " << created.id << " '" << created.name << "' in workspace "
                   << workspace.name << " (" << created.schema.fields.size() << " fields, "
@@ -137,7 +133,7 @@ Status RunShow(CommandContext& context, const ParsedArgs& args) {
   }
   QUORUM_ASSIGN_OR_RETURN(int64_t records, store->CountRecords(project.id));
   if (args.Has("json")) {
-    PrintJson(context.out(), ProjectJson(project, records));
+    PrintJson(context.out(), ProjectWithCount(project, records));
     return OkStatus();
   }
   context.out() << "Project " << project.id << ": " << project.name << "\n"
