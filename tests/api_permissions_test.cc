@@ -51,6 +51,9 @@ const std::map<std::string, Needs> kExpectations = {
     {"POST /api/v1/records/{id}/responses", Needs::kRecordAnnotator},
     {"GET /api/v1/responses/{id}", Needs::kResponseAnnotator},
     {"PATCH /api/v1/responses/{id}", Needs::kResponseAuthorOrManager},
+    {"GET /api/v1/projects/{id}/agreement", Needs::kProjectReviewer},
+    {"GET /api/v1/projects/{id}/aggregates", Needs::kProjectReviewer},
+    {"GET /api/v1/projects/{id}/annotators", Needs::kProjectManager},
 };
 
 std::optional<Role> MinRole(Needs needs) {

@@ -6,6 +6,7 @@
 #include <boost/beast/http.hpp>
 #include <gmock/gmock.h>
 
+#include <filesystem>
 #include <sstream>
 #include <thread>
 
@@ -82,6 +83,62 @@ TEST_F(ServerTest, OversizedBodyGets413) {
   auto response = Exchange(socket, login);
   EXPECT_EQ(response.result_int(), 413);
   EXPECT_THAT(response.body(), HasSubstr("\"too_large\""));
+}
+
+// An import body larger than the in-memory limit is spooled to a file and imported; the same
+// body to a route that does not spool, or without credentials, is refused; no file is left.
+TEST_F(ServerTest, ImportBodiesAreSpooledPastTheMemoryLimit) {
+  std::string manager = UserWithRole("m@team.org", Role::kManager);
+  Project project = MakeProject("text-classification");
+  TempDir spool;
+  ServerOptions options;
+  options.max_body_bytes = 1024;
+  options.spool_dir = spool.path();
+  StartServer(options);
+  std::string lines;
+  for (int index = 0; index < 500; ++index)
+    lines += R"({"id":"r)" + std::to_string(index) + R"(","fields":{"text":"record number )" + std::to_string(index) +
+             "\"}}\n";
+  ASSERT_GT(lines.size(), 20 * options.max_body_bytes);
+  const std::string target = "/api/v1/projects/" + std::to_string(project.id) + "/records?format=jsonl";
+
+  tcp::socket socket = Connect();
+  bhttp::request<bhttp::string_body> import(bhttp::verb::post, target, 11);
+  import.set(bhttp::field::authorization, "Token " + manager);
+  import.body() = lines;
+  auto imported = Exchange(socket, import);
+  ASSERT_EQ(imported.result_int(), 201) << imported.body();
+  EXPECT_EQ(nlohmann::json::parse(imported.body())["records"], 500);
+  EXPECT_EQ(store_->CountRecords(project.id).value(), 500);
+  // The connection stays usable after a spooled request.
+  bhttp::request<bhttp::string_body> health(bhttp::verb::get, "/healthz", 11);
+  EXPECT_EQ(Exchange(socket, health).result_int(), 200);
+
+  // A bad line is reported by line, as "body", and nothing is imported.
+  tcp::socket second = Connect();
+  import.body() = lines + "{\"id\": \"broken\"\n";
+  auto refused = Exchange(second, import);
+  EXPECT_EQ(refused.result_int(), 400) << refused.body();
+  EXPECT_THAT(refused.body(), HasSubstr("body"));
+  EXPECT_THAT(refused.body(), HasSubstr("501"));
+  EXPECT_EQ(store_->CountRecords(project.id).value(), 500);
+
+  tcp::socket third = Connect();
+  bhttp::request<bhttp::string_body> anonymous(bhttp::verb::post, target, 11);
+  anonymous.body() = lines;
+  EXPECT_EQ(Exchange(third, anonymous).result_int(), 413) << "nobody spools to disk without credentials";
+
+  tcp::socket fourth = Connect();
+  bhttp::request<bhttp::string_body> suggestions(bhttp::verb::post,
+                                                 "/api/v1/projects/" + std::to_string(project.id) + "/suggestions", 11);
+  suggestions.set(bhttp::field::authorization, "Token " + manager);
+  suggestions.body() = lines;
+  EXPECT_EQ(Exchange(fourth, suggestions).result_int(), 413);
+
+  server_->Stop();
+  thread_.join();
+  server_.reset();
+  EXPECT_TRUE(std::filesystem::is_empty(spool.path())) << "spooled bodies are removed";
 }
 
 TEST_F(ServerTest, TricklingClientIsCutOff) {

@@ -7,6 +7,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "io/answer_table.h"
+#include "io/quality_reports.h"
 #include "quality/annotator_scores.h"
 #include "quality/project_aggregation.h"
 #include "quality/quality_settings.h"
@@ -15,8 +16,6 @@
 
 namespace quorum {
 namespace {
-
-constexpr std::string_view kBradleyTerry = "bradley-terry";
 
 std::string Fixed(double value, int digits = 3) {
   char text[64];
@@ -38,24 +37,12 @@ std::string ValueText(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-struct LoadedProject {
-  Project project;
-  QualitySettings settings;
-  AnswerTable table;
-};
-
-Result<LoadedProject> Load(CommandContext& context, const ParsedArgs& args, bool with_models) {
+Result<QualityInput> Load(CommandContext& context, const ParsedArgs& args, bool with_models) {
   QUORUM_ASSIGN_OR_RETURN(std::string id_text, RequireOption(args, "project", "ID"));
   QUORUM_ASSIGN_OR_RETURN(int64_t id, ParseId(id_text, "project id"));
   QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
-  LoadedProject loaded;
-  QUORUM_ASSIGN_OR_RETURN(loaded.project, LoadProject(*store, id));
-  QUORUM_ASSIGN_OR_RETURN(loaded.settings, QualitySettingsFrom(loaded.project.settings));
-  AnswerTableOptions options;
-  if (auto question = args.Get("question")) options.questions = {*question};
-  options.with_models = with_models;
-  QUORUM_ASSIGN_OR_RETURN(loaded.table, LoadAnswerTable(*store, loaded.project, options));
-  return loaded;
+  QUORUM_ASSIGN_OR_RETURN(Project project, LoadProject(*store, id));
+  return LoadQualityInput(*store, project, args.Get("question"), with_models);
 }
 
 void PrintUnreadable(CommandContext& context, const AnswerTable& table) {
@@ -122,7 +109,7 @@ void PrintAgreement(std::ostream& out, const QuestionAgreement& report, const Qu
 }
 
 Status RunAgreement(CommandContext& context, const ParsedArgs& args) {
-  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, false));
+  QUORUM_ASSIGN_OR_RETURN(QualityInput loaded, Load(context, args, false));
   const AnswerTable& table = loaded.table;
   const ReportNames names = ReportNamesOf(table);
   AgreementOptions options;
@@ -130,13 +117,7 @@ Status RunAgreement(CommandContext& context, const ParsedArgs& args) {
   for (const QuestionAnswers& question : table.questions) reports.push_back(AgreementOf(question, options));
   PrintUnreadable(context, table);
   if (args.Has("json")) {
-    nlohmann::json questions = nlohmann::json::array();
-    for (const QuestionAgreement& report : reports) questions.push_back(AgreementJson(report, names));
-    PrintJson(context.out(), {{"project", loaded.project.id},
-                              {"records", table.item_count()},
-                              {"responses", table.submitted},
-                              {"annotators", table.annotator_emails.size()},
-                              {"questions", std::move(questions)}});
+    PrintJson(context.out(), AgreementReportJson(loaded, reports));
     return OkStatus();
   }
   context.out() << "Project " << loaded.project.id << " '" << loaded.project.name << "': " << table.item_count()
@@ -148,18 +129,14 @@ Status RunAgreement(CommandContext& context, const ParsedArgs& args) {
 }
 
 Status RunLeaderboard(CommandContext& context, const ParsedArgs& args) {
-  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, true));
+  QUORUM_ASSIGN_OR_RETURN(QualityInput loaded, Load(context, args, true));
   const AnswerTable& table = loaded.table;
   QUORUM_ASSIGN_OR_RETURN(ModelLeaderboard leaderboard,
                           PreferenceLeaderboard(table.questions, table.model_a, table.model_b,
                                                 static_cast<int32_t>(table.models.size())));
   const Leaderboard& board = leaderboard.board;
   if (args.Has("json")) {
-    PrintJson(context.out(), {{"question", leaderboard.question},
-                              {"method", kBradleyTerry},
-                              {"records", leaderboard.records},
-                              {"models", LeaderboardJson(board, table.models)},
-                              {"interval_note", board.interval_note}});
+    PrintJson(context.out(), LeaderboardReportJson(leaderboard, loaded));
     return OkStatus();
   }
   context.out() << "Bradley-Terry leaderboard from '" << leaderboard.question << "' (" << leaderboard.records
@@ -180,24 +157,12 @@ Status RunLeaderboard(CommandContext& context, const ParsedArgs& args) {
 }
 
 Status RunAggregate(CommandContext& context, const ParsedArgs& args) {
-  if (args.Get("method") == std::string(kBradleyTerry)) return RunLeaderboard(context, args);
-  AggregationRequest request;
-  if (auto name = args.Get("method")) {
-    request.method = ParseAggregationMethod(*name);
-    if (!request.method)
-      return MakeError(ErrorCode::kInvalid, "unknown --method '" + *name +
-                                                "' (majority, weighted, dawid-skene, mean, median, vote-share, bradley-terry)");
-  }
-  if (auto ties = args.Get("ties")) {
-    std::optional<TiePolicy> policy = ParseTiePolicy(ties->c_str());
-    if (!policy) return MakeError(ErrorCode::kInvalid, "unknown --ties '" + *ties + "' (unresolved, first, random)");
-    request.options.ties = *policy;
-  }
-  request.questions_named = args.Has("question");
-  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, false));
+  if (args.Get("method") == std::string(kBradleyTerryMethod)) return RunLeaderboard(context, args);
+  QUORUM_ASSIGN_OR_RETURN(AggregationRequest request,
+                          ParseAggregationRequest(args.Get("method"), args.Get("ties"), args.Has("question"), "--"));
+  QUORUM_ASSIGN_OR_RETURN(QualityInput loaded, Load(context, args, false));
   const AnswerTable& table = loaded.table;
-  request.options.winner_share = loaded.settings.preference_winner_share;
-  QUORUM_ASSIGN_OR_RETURN(std::vector<QuestionAggregates> results, AggregateQuestions(table.questions, request));
+  QUORUM_ASSIGN_OR_RETURN(std::vector<QuestionAggregates> results, AggregateProject(loaded, request));
   const ReportNames names = ReportNamesOf(table);
   std::ostream& out = context.out();
   if (args.Has("json")) {
@@ -250,13 +215,12 @@ void PrintScores(std::ostream& out, const std::vector<AnnotatorScore>& scores, c
 }
 
 Status RunAnnotators(CommandContext& context, const ParsedArgs& args) {
-  QUORUM_ASSIGN_OR_RETURN(LoadedProject loaded, Load(context, args, false));
-  AnswerTable& table = loaded.table;
-  const std::vector<AnnotatorScore> scores =
-      ScoreAnnotators(table.questions, table.times_ms, static_cast<int32_t>(table.annotator_emails.size()), loaded.settings);
+  QUORUM_ASSIGN_OR_RETURN(QualityInput loaded, Load(context, args, false));
+  const std::vector<AnnotatorScore> scores = ScoreProjectAnnotators(loaded);
+  const AnswerTable& table = loaded.table;
   PrintUnreadable(context, table);
   if (args.Has("json")) {
-    PrintJson(context.out(), {{"project", loaded.project.id}, {"annotators", AnnotatorScoresJson(scores, ReportNamesOf(table))}});
+    PrintJson(context.out(), AnnotatorsReportJson(loaded, scores));
     return OkStatus();
   }
   if (scores.empty()) {

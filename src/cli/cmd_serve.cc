@@ -22,12 +22,24 @@ Result<uint16_t> ParsePort(const std::string& text) {
   return static_cast<uint16_t>(port);
 }
 
+Result<std::size_t> ParseMegabytes(const std::string& text) {
+  std::size_t megabytes = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), megabytes);
+  if (error != std::errc() || end != text.data() + text.size() || megabytes < 1 || megabytes > (1u << 20))
+    return MakeError(ErrorCode::kInvalid, "--max-body-mb must be a number from 1 to 1048576, got '" + text + "'");
+  return megabytes << 20;
+}
+
 Status RunServe(CommandContext& context, const ParsedArgs& args) {
   ServerOptions options;
   options.host = args.Get("host").value_or("127.0.0.1");
   if (auto port = args.Get("port")) {
     QUORUM_ASSIGN_OR_RETURN(options.port, ParsePort(*port));
   }
+  if (auto megabytes = args.Get("max-body-mb")) {
+    QUORUM_ASSIGN_OR_RETURN(options.max_body_bytes, ParseMegabytes(*megabytes));
+  }
+  options.spool_dir = args.Get("spool-dir").value_or("");
   QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
   QUORUM_ASSIGN_OR_RETURN(std::vector<User> users, store->ListUsers());
   if (users.empty())
@@ -67,11 +79,15 @@ Status RunServe(CommandContext& context, const ParsedArgs& args) {
 CommandSpec ServeCommand() {
   return {"serve",
           "run the HTTP server (REST API)",
-          "[--host H] [--port P]",
+          "[--host H] [--port P] [--max-body-mb N] [--spool-dir DIR]",
           "Serves on 127.0.0.1:8080 by default. One JSON line per request goes to standard output\n"
-          "(the access log); messages go to standard error.",
+          "(the access log); messages go to standard error. Request bodies above --max-body-mb get\n"
+          "413, except record imports, which are written to a temporary file in --spool-dir as\n"
+          "they arrive and are bounded by the disk.",
           {{"host", "H", "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)"},
-           {"port", "P", "port (default 8080; 0 picks a free one)"}},
+           {"port", "P", "port (default 8080; 0 picks a free one)"},
+           {"max-body-mb", "N", "largest request body kept in memory, in MiB (default 256)"},
+           {"spool-dir", "DIR", "where uploads are spooled (default: the system's temporary directory)"}},
           RunServe};
 }
 

@@ -34,8 +34,16 @@ HttpResponse ImportRecordsRoute(RequestContext& context) {
   if (on_duplicate == "update") options.on_duplicate = OnDuplicate::kUpdate;
   else if (on_duplicate != "refuse")
     return ErrorResponse(MakeError(ErrorCode::kInvalid, "on_duplicate must be refuse or update"));
-  Result<ImportReport> report = ImportRecords(context.store, *context.project,
-                                              StringSource(context.request.body, "body"), options, context.clock);
+  // A large upload arrives spooled to a file (Route::spools_body); small ones may come in memory.
+  std::unique_ptr<ByteSource> source;
+  if (context.request.body_file.empty()) {
+    source = StringSource(context.request.body, "body");
+  } else {
+    Result<std::unique_ptr<ByteSource>> file = OpenFileSource(context.request.body_file, "body");
+    if (!file.ok()) return ErrorResponse(file.error());
+    source = std::move(*file);
+  }
+  Result<ImportReport> report = ImportRecords(context.store, *context.project, std::move(source), options, context.clock);
   if (!report.ok()) return ErrorResponse(report.error());
   return JsonResponse(201, {{"records", report->records},
                             {"suggestions", report->suggestions},
@@ -189,7 +197,8 @@ void AddRecordRoutes(std::vector<Route>& routes) {
   const Access reviewers{Scope::kProject, Role::kReviewer};
   const Access managers{Scope::kProject, Role::kManager};
   routes.push_back({"POST", "/api/v1/projects/{id}/records", managers,
-                    "import records (JSON array, JSON Lines or CSV body; all or nothing)", ImportRecordsRoute});
+                    "import records (JSON array, JSON Lines or CSV body; all or nothing)", ImportRecordsRoute,
+                    /*spools_body=*/true});
   routes.push_back({"GET", "/api/v1/projects/{id}/records", reviewers, "list records with filters and a cursor", ListRecords});
   routes.push_back({"POST", "/api/v1/projects/{id}/suggestions", managers, "add or replace suggestions", UpsertSuggestions});
   routes.push_back({"GET", "/api/v1/projects/{id}/next", members, "the caller's next record to annotate", NextRecord});

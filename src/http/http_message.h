@@ -17,6 +17,9 @@ struct HttpRequest {
   std::multimap<std::string, std::string> query;  // decoded query parameters
   std::map<std::string, std::string> headers;     // names lower-case
   std::string body;
+  // When the route spools its body (Route::spools_body): the file holding it, deleted after the
+  // handler returns; `body` is then empty.
+  std::string body_file;
   std::string remote_address;
   std::string request_id;
 

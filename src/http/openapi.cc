@@ -35,6 +35,9 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"POST", "/api/v1/records/{id}/responses", "answer the record: {values, status, time_spent_ms}", {}, true, {201}},
       {"GET", "/api/v1/responses/{id}", "a response with its revisions", {}, false, {200}},
       {"PATCH", "/api/v1/responses/{id}", "change a response; every change is kept as a revision", {}, true, {200}},
+      {"GET", "/api/v1/projects/{id}/agreement", "agreement per question, as `quorum agreement --json` (reviewers)", {"question"}, false, {200}},
+      {"GET", "/api/v1/projects/{id}/aggregates", "aggregated answer per record and question, paged; method=bradley-terry gives a model leaderboard (reviewers)", {"question", "method", "ties", "offset", "limit"}, false, {200}},
+      {"GET", "/api/v1/projects/{id}/annotators", "annotator scores: gold accuracy, peer agreement, time, overrides, flags (managers)", {}, false, {200}},
   };
   return operations;
 }

@@ -71,6 +71,9 @@ struct Route {
   Access access;
   std::string summary;  // one line, for logs and the permission table in the README
   Handler handler;
+  // The body goes to a temporary file as it arrives instead of into memory (bulk imports):
+  // HttpRequest::body_file names it, the limit is ServerOptions::max_spooled_body_bytes.
+  bool spools_body = false;
 };
 
 }  // namespace quorum

@@ -94,6 +94,13 @@ bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std:
 Router::Router(Store& store, const Clock& clock, std::vector<Route> routes)
     : store_(store), clock_(clock), login_limiter_(clock), routes_(std::move(routes)) {}
 
+bool Router::SpoolsBody(std::string_view method, std::string_view path) const {
+  std::map<std::string, std::string, std::less<>> params;
+  for (const Route& route : routes_)
+    if (route.method == method && MatchPattern(route.pattern, path, params)) return route.spools_body;
+  return false;
+}
+
 HttpResponse Router::Handle(const HttpRequest& request) {
   std::map<std::string, std::string, std::less<>> params;
   const Route* route = nullptr;

@@ -21,6 +21,9 @@ class Router {
   // 500 whose body says nothing about internals.
   HttpResponse Handle(const HttpRequest& request);
 
+  // Whether the route for `method` and `path` (without the query) spools its body to a file.
+  bool SpoolsBody(std::string_view method, std::string_view path) const;
+
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

@@ -6,12 +6,14 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <limits>
 #include <ostream>
 #include <thread>
 #include <vector>
 
 #include "core/clock.h"
 #include "http/api_error.h"
+#include "http/spool_file.h"
 
 namespace quorum {
 namespace {
@@ -35,7 +37,9 @@ struct Shared {
   std::condition_variable idle;  // notified when in_flight drops to 0
 };
 
-HttpRequest ToHttpRequest(bhttp::request<bhttp::string_body>&& message, const std::string& remote, uint64_t id) {
+// The request without its body (the caller moves the body in, or names its file).
+template <class Body>
+HttpRequest ToHttpRequest(const bhttp::request<Body>& message, const std::string& remote, uint64_t id) {
   HttpRequest request;
   request.method = std::string(message.method_string());
   const std::string_view target(message.target().data(), message.target().size());
@@ -48,7 +52,6 @@ HttpRequest ToHttpRequest(bhttp::request<bhttp::string_body>&& message, const st
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     request.headers[name] = std::string(field.value());
   }
-  request.body = std::move(message.body());
   request.remote_address = remote;
   char buffer[24];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(id));
@@ -99,7 +102,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void Read() {
     parser_.emplace();
-    parser_->body_limit(shared_.options.max_body_bytes);
+    // The limit depends on the route (spooled bodies may be larger), so it is applied once the
+    // header is read: see OnHeader.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     parser_->header_limit(64 * 1024);
     // The first request of a connection, and every request's bytes, must come within the read
     // timeout; between keep-alive requests the idle timeout applies.
@@ -111,10 +116,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void OnHeader(beast::error_code error) {
     started_ = std::chrono::steady_clock::now();
-    // Beast checks a declared Content-Length against the body limit with the header already.
-    if (error == bhttp::error::body_limit) return RespondAndClose(TooLarge());
     if (error) return Close();
     first_ = false;
+    if (WantsSpool()) return Spool();
+    // Beast checks a declared Content-Length against the limit only when the header completes,
+    // which is behind us: check it here; chunked bodies are counted by the parser as they come.
+    if (DeclaredLength(*parser_) > shared_.options.max_body_bytes) return RespondAndClose(TooLarge());
+    parser_->body_limit(shared_.options.max_body_bytes);
     stream_.expires_after(std::chrono::seconds(shared_.options.read_timeout_seconds));
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnBody(error); });
@@ -124,13 +132,79 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (error == bhttp::error::body_limit) return RespondAndClose(TooLarge());
     if (error) return Close();
     keep_alive_ = parser_->get().keep_alive();
-    auto request = std::make_shared<HttpRequest>(
-        ToHttpRequest(parser_->release(), remote_, shared_.next_request_id.fetch_add(1)));
+    bhttp::request<bhttp::string_body> message = parser_->release();
+    auto request = std::make_shared<HttpRequest>(ToHttpRequest(message, remote_, shared_.next_request_id.fetch_add(1)));
+    request->body = std::move(message.body());
+    Dispatch(std::move(request), nullptr);
+  }
+
+  // Runs the handler on the worker pool and posts the answer back to the connection's strand.
+  // `spool` (may be null) is the file holding the body, removed once the handler is done.
+  void Dispatch(std::shared_ptr<HttpRequest> request, std::shared_ptr<SpoolFile> spool) {
     ++shared_.in_flight;
-    asio::post(shared_.workers, [self = shared_from_this(), request] {
+    asio::post(shared_.workers, [self = shared_from_this(), request, spool]() mutable {
       auto response = std::make_shared<HttpResponse>(self->shared_.router.Handle(*request));
+      spool.reset();
       asio::post(self->stream_.get_executor(), [self, request, response] { self->Write(*request, response); });
     });
+  }
+
+  // A request to a route that spools its body (an import) and that carries credentials: the body
+  // goes to a file as it arrives, so its size is bounded by the disk, not by memory. Requests
+  // without credentials are read the usual way (and refused by the router), so that nobody can
+  // fill the disk anonymously.
+  bool WantsSpool() const {
+    const auto& header = parser_->get();
+    if (header.find(bhttp::field::authorization) == header.end() && header.find(bhttp::field::cookie) == header.end())
+      return false;
+    const std::string_view target(header.target().data(), header.target().size());
+    const std::string_view method(header.method_string().data(), header.method_string().size());
+    return shared_.router.SpoolsBody(method, target.substr(0, target.find('?')));
+  }
+
+  void Spool() {
+    Result<std::shared_ptr<SpoolFile>> file = SpoolFile::Create(shared_.options.spool_dir);
+    if (!file.ok()) return RespondAndClose(file.error());
+    spool_ = *file;
+    file_parser_.emplace(std::move(*parser_));
+    parser_.reset();
+    if (DeclaredLength(*file_parser_) > shared_.options.max_spooled_body_bytes) return RespondAndClose(SpoolTooLarge());
+    file_parser_->body_limit(shared_.options.max_spooled_body_bytes);
+    beast::error_code error;
+    file_parser_->get().body().open(spool_->path().c_str(), beast::file_mode::write, error);
+    if (error) return RespondAndClose(MakeError(ErrorCode::kIo, "cannot write the upload to disk: " + error.message()));
+    SpoolSome();
+  }
+
+  // Reads the body a piece at a time; the read timeout applies to each piece, so a client that
+  // stalls is cut off while a large upload at a steady pace is not.
+  void SpoolSome() {
+    stream_.expires_after(std::chrono::seconds(shared_.options.read_timeout_seconds));
+    bhttp::async_read_some(stream_, buffer_, *file_parser_,
+                           [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnSpooled(error); });
+  }
+
+  void OnSpooled(beast::error_code error) {
+    if (error == bhttp::error::body_limit) return RespondAndClose(SpoolTooLarge());
+    if (error) return Close();
+    if (!file_parser_->is_done()) return SpoolSome();
+    keep_alive_ = file_parser_->get().keep_alive();
+    file_parser_->get().body().close();
+    auto request = std::make_shared<HttpRequest>(
+        ToHttpRequest(file_parser_->get(), remote_, shared_.next_request_id.fetch_add(1)));
+    file_parser_.reset();
+    request->body_file = spool_->path();
+    Dispatch(std::move(request), std::move(spool_));
+  }
+
+  template <class Parser>
+  static uint64_t DeclaredLength(const Parser& parser) {
+    return parser.content_length() ? *parser.content_length() : 0;
+  }
+
+  Error SpoolTooLarge() const {
+    return MakeError(ErrorCode::kTooLarge, "the upload is larger than the limit of " +
+                                               std::to_string(shared_.options.max_spooled_body_bytes) + " bytes");
   }
 
   Error TooLarge() const {
@@ -142,10 +216,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
     keep_alive_ = false;
     drain_ = true;  // the client may still be sending the body we refused
     HttpRequest request;
-    request.method = parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "";
-    request.path = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "";
+    if (parser_ && parser_->is_header_done()) {
+      request.method = std::string(parser_->get().method_string());
+      request.path = std::string(parser_->get().target());
+    } else if (file_parser_) {
+      request.method = std::string(file_parser_->get().method_string());
+      request.path = std::string(file_parser_->get().target());
+    }
     request.remote_address = remote_;
     ++shared_.in_flight;
+    file_parser_.reset();
+    spool_.reset();
     Write(request, std::make_shared<HttpResponse>(ErrorResponse(error)));
   }
 
@@ -206,6 +287,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request_parser<bhttp::file_body>> file_parser_;  // while a body spools
+  std::shared_ptr<SpoolFile> spool_;
   Shared& shared_;
   std::string remote_;
   bool keep_alive_ = true;

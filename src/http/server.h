@@ -21,6 +21,10 @@ struct ServerOptions {
   int io_threads = 0;    // 0: one per core
   int worker_threads = 64;  // handlers block on the database; many let group commit batch
   std::size_t max_body_bytes = 256u << 20;  // larger bodies get 413
+  // Bodies of routes that spool to a file (imports): they never sit in memory, so the limit is
+  // the disk's. The files go to `spool_dir` (the system's temporary directory when empty).
+  uint64_t max_spooled_body_bytes = 64ull << 30;
+  std::string spool_dir;
   int read_timeout_seconds = 30;  // a request (headers and body) must arrive within this
   int idle_timeout_seconds = 75;  // a keep-alive connection with no request is closed
   int max_connections = 4096;     // beyond it new connections get 503 and are closed

@@ -415,8 +415,18 @@ Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const 
   }
   // The coders hold references into table.questions: it must not grow from here on.
   TableBuilder builder(table, options, with_models);
-  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, builder));
+  // Answers need neither the record fields nor the revision history (most of the bytes), and
+  // the few annotators' emails are looked up once at the end rather than joined to every row.
+  ScanParts parts;
+  parts.fields = false;
+  parts.revisions = false;
+  parts.emails = false;
+  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, builder, parts));
   builder.Finish();
+  for (size_t index = 0; index < table.annotator_user_ids.size(); ++index) {
+    QUORUM_ASSIGN_OR_RETURN(User user, store.GetUser(table.annotator_user_ids[index]));
+    table.annotator_emails[index] = user.email;
+  }
   return table;
 }
 

@@ -60,7 +60,7 @@ class StringByteSource final : public ByteSource {
 
 }  // namespace
 
-Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path) {
+Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path, const std::string& name) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return IoError(path, std::string("cannot open: ") + std::strerror(errno));
   // open() succeeds on a directory and read() fails later with a vaguer EISDIR; say it now.
@@ -72,7 +72,7 @@ Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path) {
   // Imports read front to back once: let the kernel read ahead aggressively. Advisory only,
   // and it fails harmlessly on pipes, so its result is ignored.
   (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  return std::unique_ptr<ByteSource>(std::make_unique<FileSource>(fd, path));
+  return std::unique_ptr<ByteSource>(std::make_unique<FileSource>(fd, name.empty() ? path : name));
 }
 
 std::unique_ptr<ByteSource> StringSource(std::string data, std::string name) {

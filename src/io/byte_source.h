@@ -18,8 +18,9 @@ class ByteSource {
   virtual const std::string& name() const = 0;
 };
 
-// Opens a file for reading; kIo naming the file and the OS reason when it cannot.
-Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path);
+// Opens a file for reading; kIo naming the file and the OS reason when it cannot. Messages call
+// the source `name` (the path when empty), e.g. "body" for an upload spooled to a file.
+Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path, const std::string& name = "");
 
 // A source over an in-memory string (tests, small request bodies). Copies `data`.
 std::unique_ptr<ByteSource> StringSource(std::string data, std::string name);

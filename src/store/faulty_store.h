@@ -96,8 +96,8 @@ class FaultyStore final : public Store {
   Status RevokeToken(int64_t token_id, int64_t user_id) override;
 
   Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) override;
-  Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override {
-    return inner_->ScanProject(project_id, visitor);
+  Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts) override {
+    return inner_->ScanProject(project_id, visitor, parts);
   }
 
  private:

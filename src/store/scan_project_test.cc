@@ -1,6 +1,7 @@
 // ScanProject: record order, and grouping of suggestions, responses and revisions.
 #include <chrono>
 #include <future>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -97,9 +98,9 @@ class ScanProjectTest : public StoreTest {
     return *id;
   }
 
-  std::vector<SeenRecord> Scan() {
+  std::vector<SeenRecord> Scan(const ScanParts& parts = {}) {
     Collector collector;
-    Status status = store_->ScanProject(project_, collector);
+    Status status = store_->ScanProject(project_, collector, parts);
     EXPECT_TRUE(status.ok()) << status.error().ToString();
     return collector.records;
   }
@@ -172,6 +173,47 @@ TEST_F(ScanProjectTest, RecordsInIdOrderEachWithItsOwnRows) {
   EXPECT_EQ(seen[3].responses[0].status, ResponseStatus::kSubmitted);
   EXPECT_TRUE(seen[4].suggestions.empty());
   EXPECT_TRUE(seen[4].responses.empty());
+}
+
+// A scan for answers only: the parts left out are empty, every response is still there with its
+// user id, values and status, and records keep their metadata and gold.
+TEST_F(ScanProjectTest, PartsLeftOutAreEmptyAndTheRestIsComplete) {
+  int64_t busy = Put(project_, "busy", 2, {bob_, ann_});
+  Put(other_project_, "foreign", 1, {ann_});
+  int64_t quiet = Put(project_, "quiet", 0, {rev_});
+  ScanParts parts;
+  parts.fields = false;
+  parts.suggestions = false;
+  parts.revisions = false;
+  parts.emails = false;
+  std::vector<SeenRecord> seen = Scan(parts);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].id, busy);
+  EXPECT_EQ(seen[0].fields_json, "");
+  EXPECT_EQ(seen[0].metadata_json, R"({"k":1})");
+  EXPECT_EQ(seen[0].gold_json, "{}");
+  EXPECT_TRUE(seen[0].suggestions.empty());
+  ASSERT_EQ(seen[0].responses.size(), 2u);
+  std::set<int64_t> users;
+  for (const SeenResponse& response : seen[0].responses) {
+    users.insert(response.user_id);
+    EXPECT_EQ(response.email, "");
+    EXPECT_TRUE(response.revisions.empty());
+    EXPECT_EQ(response.values_json, R"({"quality":"good"})");
+    EXPECT_EQ(response.status, ResponseStatus::kSubmitted);
+    EXPECT_EQ(response.time_spent_ms, 10 * response.user_id);
+  }
+  EXPECT_EQ(users, (std::set<int64_t>{ann_, bob_}));
+  EXPECT_EQ(seen[1].id, quiet);
+  ASSERT_EQ(seen[1].responses.size(), 1u);
+  EXPECT_EQ(seen[1].responses[0].user_id, rev_);
+
+  // Emails alone can be asked for while revisions stay out.
+  parts.emails = true;
+  seen = Scan(parts);
+  ASSERT_EQ(seen[1].responses.size(), 1u);
+  EXPECT_EQ(seen[1].responses[0].email, "rev@example.com");
+  EXPECT_TRUE(seen[1].responses[0].revisions.empty());
 }
 
 TEST_F(ScanProjectTest, AVisitorErrorStopsTheScan) {

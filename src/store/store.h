@@ -147,6 +147,16 @@ class ProjectVisitor {
                           std::span<const ResponseView> responses) = 0;
 };
 
+// What ScanProject reads. A scan that needs only the answers (the quality reports) leaves out
+// the record fields and the revision history, which are most of a project's bytes: the views of
+// the parts left out are empty.
+struct ScanParts {
+  bool fields = true;       // RecordView::fields_json
+  bool suggestions = true;  // the suggestions span
+  bool revisions = true;    // ResponseView::revisions
+  bool emails = true;       // ResponseView::user_email (user_id is always there)
+};
+
 // A cookie login. The session id itself is never stored: only its SHA-256 hash.
 struct Session {
   std::string id_hash;     // hex SHA-256 of the session id the cookie carries
@@ -264,7 +274,7 @@ class Store {
 
   // Bulk import and export.
   virtual Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) = 0;
-  virtual Status ScanProject(int64_t project_id, ProjectVisitor& visitor) = 0;
+  virtual Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts = {}) = 0;
 };
 
 }  // namespace quorum

@@ -221,6 +221,10 @@ inline constexpr char kRevokeToken[] = "UPDATE api_tokens SET revoked = 1 WHERE 
 inline constexpr char kScanRecords[] =
     "SELECT id, external_id, fields_json, metadata_json, gold_json, priority, created_at "
     "FROM records WHERE project_id = ? ORDER BY id";
+// The same without the fields (ScanParts::fields false): an empty text in their place.
+inline constexpr char kScanRecordsWithoutFields[] =
+    "SELECT id, external_id, '', metadata_json, gold_json, priority, created_at "
+    "FROM records WHERE project_id = ? ORDER BY id";
 // Suggestions: record_id, question, value_json, score, agent.
 inline constexpr char kScanSuggestions[] =
     "SELECT s.record_id, s.question, s.value_json, s.score, s.agent "
@@ -231,6 +235,12 @@ inline constexpr char kScanResponses[] =
     "SELECT p.record_id, p.id, p.user_id, u.email, p.values_json, p.status, p.time_spent_ms, p.guideline_version, "
     "p.created_at, p.updated_at FROM records r JOIN responses p ON p.record_id = r.id "
     "JOIN users u ON u.id = p.user_id WHERE r.project_id = ? ORDER BY r.id, p.id";
+// The same columns for a scan without revisions or emails: no join to users (an empty email),
+// and a record's responses in index order rather than by id (nothing pairs them with revisions).
+inline constexpr char kScanResponsesLean[] =
+    "SELECT p.record_id, p.id, p.user_id, '', p.values_json, p.status, p.time_spent_ms, p.guideline_version, "
+    "p.created_at, p.updated_at FROM records r JOIN responses p ON p.record_id = r.id "
+    "WHERE r.project_id = ? ORDER BY r.id";
 // Revisions: record_id, response_id, email, at, values_json, status.
 inline constexpr char kScanRevisions[] =
     "SELECT p.record_id, v.response_id, u.email, v.at, v.values_json, v.status "

@@ -1,5 +1,7 @@
-// SqliteStore::ScanProject: a streaming merge of four cursors ordered by record id (records,
-// suggestions, responses, revisions), so an export costs four queries, not one per record.
+// SqliteStore::ScanProject: a streaming merge of up to four cursors ordered by record id (records,
+// suggestions, responses, revisions), so an export costs four queries, not one per record. The
+// parts a caller leaves out (ScanParts) are not queried at all.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,30 +12,32 @@
 namespace quorum::sqlite {
 namespace {
 
-// A query over one project whose first column is the record id, read one row ahead.
+// A query over one project whose first column is the record id, read one row ahead. A cursor
+// made without a query is empty (a part the scan leaves out).
 class Cursor {
  public:
-  explicit Cursor(Query query) : query_(std::move(query)) {}
+  explicit Cursor(std::optional<Query> query) : query_(std::move(query)) {}
 
   Status Start(int64_t project_id) {
-    query_.BindInt(project_id);
+    if (!query_) return OkStatus();
+    query_->BindInt(project_id);
     return Advance();
   }
   Status Advance() {
-    QUORUM_ASSIGN_OR_RETURN(has_row_, query_.Step());
+    QUORUM_ASSIGN_OR_RETURN(has_row_, query_->Step());
     return OkStatus();
   }
   bool has_row() const { return has_row_; }
   // True while the current row belongs to `record_id`. Rows of lower record ids cannot occur
   // (every cursor is ordered by record id and joined to the same records) but are skipped.
   Result<bool> At(int64_t record_id) {
-    while (has_row_ && query_.Int(0) < record_id) QUORUM_RETURN_IF_ERROR(Advance());
-    return has_row_ && query_.Int(0) == record_id;
+    while (has_row_ && query_->Int(0) < record_id) QUORUM_RETURN_IF_ERROR(Advance());
+    return has_row_ && query_->Int(0) == record_id;
   }
-  const Query& row() const { return query_; }
+  const Query& row() const { return *query_; }
 
  private:
-  Query query_;
+  std::optional<Query> query_;
   bool has_row_ = false;
 };
 
@@ -63,7 +67,7 @@ T& NextSlot(std::vector<T>& pool, size_t& used) {
 
 class ProjectScan {
  public:
-  ProjectScan(Query records, Query suggestions, Query responses, Query revisions)
+  ProjectScan(Cursor records, Cursor suggestions, Cursor responses, Cursor revisions)
       : records_(std::move(records)),
         suggestions_(std::move(suggestions)),
         responses_(std::move(responses)),
@@ -178,32 +182,41 @@ class ProjectScan {
   std::vector<ResponseView> response_views_;
 };
 
-Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor& visitor) {
+Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts) {
   {
     QUORUM_ASSIGN_OR_RETURN(Query exists, connection.Use(kProjectExists));
     QUORUM_ASSIGN_OR_RETURN(bool found, exists.BindInt(project_id).Step());
     if (!found) return MakeError(ErrorCode::kNotFound, "project " + std::to_string(project_id) + " not found");
   }
-  // All four cursors read one snapshot: the connection's read transaction lasts while any of
+  // All the cursors read one snapshot: the connection's read transaction lasts while any of
   // them is active, and the records cursor, stepped first, is active until the end.
-  QUORUM_ASSIGN_OR_RETURN(Query records, connection.Use(kScanRecords));
-  QUORUM_ASSIGN_OR_RETURN(Query suggestions, connection.Use(kScanSuggestions));
-  QUORUM_ASSIGN_OR_RETURN(Query responses, connection.Use(kScanResponses));
-  QUORUM_ASSIGN_OR_RETURN(Query revisions, connection.Use(kScanRevisions));
-  ProjectScan scan(std::move(records), std::move(suggestions), std::move(responses), std::move(revisions));
+  QUORUM_ASSIGN_OR_RETURN(Query records, connection.Use(parts.fields ? kScanRecords : kScanRecordsWithoutFields));
+  const bool lean_responses = !parts.revisions && !parts.emails;
+  QUORUM_ASSIGN_OR_RETURN(Query responses, connection.Use(lean_responses ? kScanResponsesLean : kScanResponses));
+  std::optional<Query> suggestions, revisions;
+  if (parts.suggestions) {
+    QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kScanSuggestions));
+    suggestions.emplace(std::move(query));
+  }
+  if (parts.revisions) {
+    QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kScanRevisions));
+    revisions.emplace(std::move(query));
+  }
+  ProjectScan scan(Cursor(std::move(records)), Cursor(std::move(suggestions)), Cursor(std::move(responses)),
+                   Cursor(std::move(revisions)));
   return scan.Run(project_id, visitor);
 }
 
 }  // namespace
 
-Status SqliteStore::ScanProject(int64_t project_id, ProjectVisitor& visitor) {
+Status SqliteStore::ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts) {
   // An in-memory database exists only on the writer connection.
   if (path_ == ":memory:") {
     Lock lock(writer_mutex_);
-    return ScanProjectOn(*writer_, project_id, visitor);
+    return ScanProjectOn(*writer_, project_id, visitor, parts);
   }
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, Connection::Open(path_));
-  return ScanProjectOn(*reader, project_id, visitor);
+  return ScanProjectOn(*reader, project_id, visitor, parts);
 }
 
 }  // namespace quorum::sqlite

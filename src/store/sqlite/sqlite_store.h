@@ -90,7 +90,7 @@ class SqliteStore final : public Store {
   Status RevokeToken(int64_t token_id, int64_t user_id) override;
 
   Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) override;
-  Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override;
+  Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts) override;
 
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;
