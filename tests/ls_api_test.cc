@@ -373,6 +373,24 @@ TEST_F(LsApiTest, AnnotatorsSeeOnlyTheirOwnAnnotationsAndNoGold) {
   EXPECT_EQ(store_->ListResponses(ids[0]).value().size(), 1u);
 }
 
+TEST_F(LsApiTest, ExportedTaskIdsAreTheApisEvenForIntegerExternalIds) {
+  const int64_t project = PairwiseProject();
+  // A task file imported by the CLI keeps Label Studio's integer id as the external id; the file
+  // export writes it back, the API's export writes the id /api/tasks/{id} knows.
+  std::unique_ptr<ImportBatch> batch = store_->BeginImport(project).value();
+  const int64_t record = batch->PutRecord(RecordRow{"4242", R"({"prompt":"p","response_a":"a","response_b":"b"})", "{}",
+                                                    "{}", 0, 0},
+                                          OnDuplicate::kRefuse)
+                             .value();
+  ASSERT_TRUE(batch->Commit().ok());
+  ApiAnswer exported =
+      Call("GET", "/api/projects/" + std::to_string(project) + "/export?exportType=JSON&download_all_tasks=true", manager_);
+  ASSERT_EQ(exported.status, 200) << exported.raw.body;
+  ASSERT_EQ(exported.body.size(), 1u);
+  EXPECT_EQ(exported.body[0]["id"], record);
+  EXPECT_EQ(Call("GET", "/api/tasks/" + std::to_string(record), manager_).body["id"], record);
+}
+
 TEST_F(LsApiTest, PredictionsAreSuggestionsOfAModelVersion) {
   const int64_t project = PairwiseProject();
   std::vector<int64_t> ids = Import(project, json::array({PairwiseTask("1")}));
