@@ -103,6 +103,7 @@ TEST_F(LsApiTest, ProjectsAreCreatedFromAConfigListedReadChangedAndDeleted) {
   ASSERT_NE(stored.schema.FindQuestion("pref"), nullptr);
   EXPECT_EQ(stored.schema.FindQuestion("pref")->kind, QuestionKind::kPreference);
 
+  EXPECT_EQ(Call("GET", "/api/projects?page=2", annotator_).status, 404);
   ApiAnswer listed = Call("GET", "/api/projects?page_size=10000000", annotator_);
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(listed.body["count"], 1);
@@ -196,6 +197,20 @@ TEST_F(LsApiTest, ImportFromJsonBodyReturnsCountsAndTaskIds) {
   ASSERT_EQ(without_ids.status, 201) << without_ids.raw.body;
   EXPECT_EQ(without_ids.body["task_count"], 1);
   EXPECT_FALSE(without_ids.body.contains("task_ids"));
+}
+
+TEST_F(LsApiTest, PreannotatedFieldsBecomePredictions) {
+  const int64_t project = PairwiseProject();
+  json flat = {{"prompt", "p"}, {"response_a", "a"}, {"response_b", "b"}, {"model_pick", Selected("left")}};
+  ApiAnswer imported = Call("POST", "/api/projects/" + std::to_string(project) + "/import?preannotated_from_fields=model_pick",
+                            manager_, json::array({flat}));
+  ASSERT_EQ(imported.status, 201) << imported.raw.body;
+  EXPECT_EQ(imported.body["prediction_count"], 1);
+  Record record = store_->ListRecords(project, 0, 10).value().at(0);
+  EXPECT_FALSE(record.metadata.contains("model_pick")) << "the column is the prediction, not data";
+  std::vector<Suggestion> suggestions = store_->ListSuggestions(record.id).value();
+  ASSERT_EQ(suggestions.size(), 1u);
+  EXPECT_EQ(suggestions[0].value, "response_a");
 }
 
 TEST_F(LsApiTest, ImportIsAllOrNothingWithTheProblemsLocated) {
