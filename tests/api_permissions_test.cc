@@ -19,6 +19,7 @@ enum class Needs {
   kRecordAnnotator,
   kResponseAnnotator,
   kResponseAuthorOrManager,  // the author (here: the annotator) or a manager
+  kRecordManager,
 };
 
 // Written from the README's permission table, not from the route table.
@@ -54,12 +55,39 @@ const std::map<std::string, Needs> kExpectations = {
     {"GET /api/v1/projects/{id}/agreement", Needs::kProjectReviewer},
     {"GET /api/v1/projects/{id}/aggregates", Needs::kProjectReviewer},
     {"GET /api/v1/projects/{id}/annotators", Needs::kProjectManager},
+    // Label Studio's API (docs/labelstudio.md): the same rules as /api/v1.
+    {"GET /api/version", Needs::kNothing},
+    {"GET /api/health", Needs::kNothing},
+    {"GET /health", Needs::kNothing},
+    {"GET /api/current-user/whoami", Needs::kSignedIn},
+    {"GET /api/projects", Needs::kSignedIn},
+    {"POST /api/projects", Needs::kSignedIn},
+    {"POST /api/projects/validate", Needs::kSignedIn},
+    {"GET /api/projects/{id}", Needs::kProjectAnnotator},
+    {"PATCH /api/projects/{id}", Needs::kProjectManager},
+    {"DELETE /api/projects/{id}", Needs::kProjectManager},
+    {"POST /api/projects/{id}/validate", Needs::kProjectManager},
+    {"GET /api/projects/{id}/export", Needs::kProjectManager},
+    {"POST /api/projects/{id}/import", Needs::kProjectManager},
+    {"GET /api/tasks", Needs::kSignedIn},
+    {"GET /api/projects/{id}/tasks", Needs::kProjectReviewer},
+    {"GET /api/tasks/{id}", Needs::kRecordAnnotator},
+    {"PATCH /api/tasks/{id}", Needs::kRecordManager},
+    {"DELETE /api/tasks/{id}", Needs::kRecordManager},
+    {"GET /api/tasks/{id}/annotations", Needs::kRecordAnnotator},
+    {"POST /api/tasks/{id}/annotations", Needs::kRecordAnnotator},
+    {"GET /api/annotations/{id}", Needs::kResponseAnnotator},
+    {"PATCH /api/annotations/{id}", Needs::kResponseAuthorOrManager},
+    {"DELETE /api/annotations/{id}", Needs::kResponseAuthorOrManager},
+    {"POST /api/predictions", Needs::kSignedIn},
+    {"GET /api/predictions", Needs::kSignedIn},
 };
 
 std::optional<Role> MinRole(Needs needs) {
   switch (needs) {
     case Needs::kWorkspaceManager:
-    case Needs::kProjectManager: return Role::kManager;
+    case Needs::kProjectManager:
+    case Needs::kRecordManager: return Role::kManager;
     case Needs::kProjectReviewer: return Role::kReviewer;
     case Needs::kProjectAnnotator:
     case Needs::kRecordAnnotator:
@@ -97,7 +125,8 @@ class PermissionsTest : public ApiTest {
       case Needs::kProjectAnnotator:
       case Needs::kProjectReviewer:
       case Needs::kProjectManager: id = project_id_; break;
-      case Needs::kRecordAnnotator: id = record_id_; break;
+      case Needs::kRecordAnnotator:
+      case Needs::kRecordManager: id = record_id_; break;
       case Needs::kResponseAnnotator:
       case Needs::kResponseAuthorOrManager: id = response_id_; break;
       case Needs::kNothing:

@@ -14,6 +14,7 @@ void AddProjectRoutes(std::vector<Route>& routes);   // api_projects.cc
 void AddRecordRoutes(std::vector<Route>& routes);    // api_records.cc: records, suggestions, next
 void AddResponseRoutes(std::vector<Route>& routes);  // api_responses.cc
 void AddQualityRoutes(std::vector<Route>& routes);   // api_quality.cc: agreement, aggregates, annotators
+void AddLabelStudioRoutes(std::vector<Route>& routes);  // ls_api_*.cc: Label Studio's API under /api/
 
 // Every route of the server, in matching order.
 std::vector<Route> AllRoutes();

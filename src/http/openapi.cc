@@ -38,6 +38,33 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"GET", "/api/v1/projects/{id}/agreement", "agreement per question, as `quorum agreement --json` (reviewers)", {"question"}, false, {200}},
       {"GET", "/api/v1/projects/{id}/aggregates", "aggregated answer per record and question, paged; method=bradley-terry gives a model leaderboard (reviewers)", {"question", "method", "ties", "offset", "limit"}, false, {200}},
       {"GET", "/api/v1/projects/{id}/annotators", "annotator scores: gold accuracy, peer agreement, time, overrides, flags (managers)", {}, false, {200}},
+      // Label Studio's API (docs/labelstudio.md): its shapes and status codes, its error shape
+      // {"status_code", "detail", "validation_errors"} from handlers.
+      {"GET", "/api/version", "Label Studio API: the Label Studio release whose API is served", {}, false, {200}},
+      {"GET", "/api/health", "Label Studio API: {\"status\": \"UP\"}", {}, false, {200, 503}},
+      {"GET", "/health", "Label Studio API: {\"status\": \"UP\"} (the SDK's check_connection)", {}, false, {200, 503}},
+      {"GET", "/api/current-user/whoami", "Label Studio API: the caller as a Label Studio user", {}, false, {200}},
+      {"GET", "/api/projects", "Label Studio API: projects, newest first, paginated {count, next, previous, results}", {"page", "page_size"}, false, {200}},
+      {"POST", "/api/projects", "Label Studio API: create a project from title, label_config, ... (managers)", {}, true, {201}},
+      {"POST", "/api/projects/validate", "Label Studio API: check a label config; 204, or 400 {label_config: [...]}", {}, true, {204}},
+      {"GET", "/api/projects/{id}", "Label Studio API: a project with its counters", {}, false, {200}},
+      {"PATCH", "/api/projects/{id}", "Label Studio API: change title, label_config (layout only once there are tasks), settings", {}, true, {200}},
+      {"DELETE", "/api/projects/{id}", "Label Studio API: delete a project with its tasks", {}, false, {204}},
+      {"POST", "/api/projects/{id}/validate", "Label Studio API: whether the project can take a new config", {}, true, {200}},
+      {"GET", "/api/projects/{id}/export", "Label Studio API: export JSON (annotated tasks, or all), JSON_MIN or CSV", {"exportType", "download_all_tasks"}, false, {200}},
+      {"POST", "/api/projects/{id}/import", "Label Studio API: import tasks from a JSON body or uploaded JSON files (all or nothing)", {"return_task_ids", "preannotated_from_fields"}, true, {201}},
+      {"GET", "/api/tasks", "Label Studio API: tasks of a project (reviewers), {tasks, total, ...}; 404 past the last page", {"project", "page", "page_size", "query", "include"}, false, {200}},
+      {"GET", "/api/projects/{id}/tasks", "Label Studio API: a project's tasks as a list (reviewers)", {"page", "page_size"}, false, {200}},
+      {"GET", "/api/tasks/{id}", "Label Studio API: a task with the annotations and predictions the caller may see", {}, false, {200}},
+      {"PATCH", "/api/tasks/{id}", "Label Studio API: change a task's data or meta (managers)", {}, true, {200}},
+      {"DELETE", "/api/tasks/{id}", "Label Studio API: delete a task with its annotations (managers)", {}, false, {204}},
+      {"GET", "/api/tasks/{id}/annotations", "Label Studio API: a task's annotations (annotators: their own)", {}, false, {200}},
+      {"POST", "/api/tasks/{id}/annotations", "Label Studio API: annotate a task: {result, was_cancelled, lead_time}", {}, true, {201}},
+      {"GET", "/api/annotations/{id}", "Label Studio API: an annotation (annotators: their own)", {}, false, {200}},
+      {"PATCH", "/api/annotations/{id}", "Label Studio API: change an annotation (author or manager)", {}, true, {200}},
+      {"DELETE", "/api/annotations/{id}", "Label Studio API: delete an annotation (author or manager)", {}, false, {204}},
+      {"POST", "/api/predictions", "Label Studio API: add a prediction {task, result, score, model_version} (managers)", {}, true, {201}},
+      {"GET", "/api/predictions", "Label Studio API: a task's predictions (reviewers)", {"task"}, false, {200}},
   };
   return operations;
 }
@@ -63,7 +90,8 @@ nlohmann::json OpenApiDocument() {
     for (const char* status : {"400", "401", "403", "404", "409", "413", "429", "500"})
       op["responses"][status] = error_response;
     if (operation.path.rfind("/api/v1/auth/login", 0) != 0 && operation.path != "/healthz" &&
-        operation.path != "/readyz" && operation.path != "/api/v1/openapi.json")
+        operation.path != "/readyz" && operation.path != "/api/v1/openapi.json" && operation.path != "/api/version" &&
+        operation.path != "/api/health" && operation.path != "/health")
       op["security"] = nlohmann::json::array({{{"token", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}});
     paths[operation.path][method] = op;
   }

@@ -11,6 +11,7 @@ std::vector<Route> AllRoutes() {
   AddRecordRoutes(routes);
   AddResponseRoutes(routes);
   AddQualityRoutes(routes);
+  AddLabelStudioRoutes(routes);
   return routes;
 }
 

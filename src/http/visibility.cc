@@ -16,6 +16,18 @@ bool ShowsSuggestions(const Project& project) {
   return show == project.settings.end() || !show->is_boolean() || show->get<bool>();
 }
 
+Status CheckNotFull(Store& store, const Project& project, const Response& response) {
+  if (response.status != ResponseStatus::kSubmitted) return OkStatus();
+  QUORUM_ASSIGN_OR_RETURN(std::vector<Response> existing, store.ListResponses(response.record_id));
+  int submitted_by_others = 0;
+  for (const Response& other : existing)
+    if (other.user_id != response.user_id && other.status == ResponseStatus::kSubmitted) ++submitted_by_others;
+  if (submitted_by_others >= OverlapOf(project))
+    return MakeError(ErrorCode::kConflict, "this record already has all the responses it needs (" +
+                                               std::to_string(submitted_by_others) + ")");
+  return OkStatus();
+}
+
 Result<bool> MaySeeRecord(RequestContext& context, const Record& record) {
   if (RoleAtLeast(*context.role, Role::kReviewer)) return true;
   QUORUM_ASSIGN_OR_RETURN(std::optional<Response> own, context.store.FindResponse(record.id, context.caller->user.id));

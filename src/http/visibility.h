@@ -15,4 +15,8 @@ int OverlapOf(const Project& project);
 // Whether annotators are shown suggestions (project setting "show_suggestions", default true).
 bool ShowsSuggestions(const Project& project);
 
+// A submitted `response` to a record that already has `overlap` submitted responses from others
+// would over-fill it: kConflict saying so. OkStatus for drafts and discarded responses.
+Status CheckNotFull(Store& store, const Project& project, const Response& response);
+
 }  // namespace quorum

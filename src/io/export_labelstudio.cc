@@ -112,6 +112,11 @@ class LabelStudioWriter final : public ProjectVisitor {
   Status OnRecord(const RecordView& record, std::span<const SuggestionView> suggestions,
                   std::span<const ResponseView> responses) override {
     QUORUM_ASSIGN_OR_RETURN(json task, builder_.Build(record, suggestions, responses));
+    if (options_.record_ids) {
+      task["id"] = record.id;
+      for (const char* list : {"annotations", "drafts", "predictions"})
+        for (json& item : task[list]) item["task"] = record.id;
+    }
     if (options_.format == LabelStudioExportFormat::kJson) {
       if (!options_.all_tasks && !IsAnnotatedTask(task)) return OkStatus();
       ++report_.records;

@@ -27,6 +27,8 @@ struct LabelStudioExportOptions {
   // kJson: also the tasks without an answered annotation (Label Studio's download_all_tasks).
   // By default, as in Label Studio, only annotated tasks are exported.
   bool all_tasks = false;
+  // Task ids are always record ids (the REST API's task ids), not an integer external id.
+  bool record_ids = false;
 };
 
 // Streams the project in the chosen format. The config is the project's (LabelConfigOf): a

@@ -202,6 +202,7 @@ class ImportRun {
       return;
     }
     ++report_.records;
+    if (options_.collect_record_ids) report_.record_ids.push_back(*record_id);
     for (const ImportedSuggestion& suggestion : row.suggestions) {
       const std::string value = Dump(suggestion.value);
       Status put = batch_.PutSuggestion(*record_id, SuggestionRow{suggestion.question, value, suggestion.score,

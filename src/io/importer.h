@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/project.h"
@@ -19,6 +20,9 @@ struct ImportOptions {
   OnDuplicate on_duplicate = OnDuplicate::kRefuse;
   bool create_users = false;  // create annotator accounts for unknown response emails
   std::size_t max_reported_problems = 100;
+  // Collect the id of every record written, in input order, into ImportReport::record_ids
+  // (Label Studio's return_task_ids). Off by default: memory then grows with the input.
+  bool collect_record_ids = false;
 };
 
 struct ImportReport {
@@ -26,6 +30,7 @@ struct ImportReport {
   int64_t suggestions = 0;
   int64_t responses = 0;
   int64_t users_created = 0;
+  std::vector<int64_t> record_ids;  // with ImportOptions::collect_record_ids
 };
 
 // Reads every row of `source`, validates it against the project's schema and writes it in one

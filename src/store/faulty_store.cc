@@ -136,4 +136,19 @@ Result<std::unique_ptr<ImportBatch>> FaultyStore::BeginImport(int64_t project_id
   return std::unique_ptr<ImportBatch>(std::make_unique<FaultyImportBatch>(*this, std::move(inner)));
 }
 
+Status FaultyStore::UpdateRecord(const Record& record) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("UpdateRecord"));
+  return inner_->UpdateRecord(record);
+}
+
+Status FaultyStore::DeleteRecord(int64_t id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("DeleteRecord"));
+  return inner_->DeleteRecord(id);
+}
+
+Status FaultyStore::DeleteResponse(int64_t id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("DeleteResponse"));
+  return inner_->DeleteResponse(id);
+}
+
 }  // namespace quorum

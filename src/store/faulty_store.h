@@ -12,7 +12,8 @@ namespace quorum {
 
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
 // SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, UpsertSuggestions,
-// CreateSession, DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, and
+// CreateSession, DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, UpdateRecord,
+// DeleteRecord, DeleteResponse, and
 // each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
 // FindTokenByHash counts as a read (its use-time bookkeeping is not what callers test). They are
 // counted from 1 in the order they are called. A failed write never reaches the inner store, so
@@ -99,6 +100,10 @@ class FaultyStore final : public Store {
   Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts) override {
     return inner_->ScanProject(project_id, visitor, parts);
   }
+
+  Status UpdateRecord(const Record& record) override;
+  Status DeleteRecord(int64_t id) override;
+  Status DeleteResponse(int64_t id) override;
 
  private:
   std::unique_ptr<Store> inner_;

@@ -275,6 +275,15 @@ class Store {
   // Bulk import and export.
   virtual Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) = 0;
   virtual Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts = {}) = 0;
+
+  // Single records and responses changed or deleted (Label Studio's task and annotation API).
+  // UpdateRecord replaces the record's fields, metadata, gold and priority; its project,
+  // external id and creation time stay. DeleteRecord deletes the record with its suggestions,
+  // responses and revisions; DeleteResponse the response with its revisions. Ids of deleted
+  // records are not given again. kNotFound when the id names nothing.
+  virtual Status UpdateRecord(const Record& record) = 0;
+  virtual Status DeleteRecord(int64_t id) = 0;
+  virtual Status DeleteResponse(int64_t id) = 0;
 };
 
 }  // namespace quorum

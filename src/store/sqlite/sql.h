@@ -120,6 +120,12 @@ inline constexpr char kDeleteSuggestionsOfRecord[] = "DELETE FROM suggestions WH
 inline constexpr char kDeleteSuggestionsOfRecordFor[] =
     "DELETE FROM suggestions WHERE record_id = ? AND question = ? AND agent = ?";
 inline constexpr char kRecordExists[] = "SELECT 1 FROM records WHERE id = ?";
+inline constexpr char kUpdateRecord[] =
+    "UPDATE records SET fields_json = ?, metadata_json = ?, gold_json = ?, priority = ? WHERE id = ?";
+// The cascade takes suggestions, responses, revisions and record_progress along; the response
+// triggers keep record_progress exact when a single response goes.
+inline constexpr char kDeleteRecord[] = "DELETE FROM records WHERE id = ?";
+inline constexpr char kDeleteResponse[] = "DELETE FROM responses WHERE id = ?";
 
 // Responses: id, record_id, user_id, values_json, status, time_spent_ms, guideline_version,
 // created_at, updated_at.

@@ -92,6 +92,10 @@ class SqliteStore final : public Store {
   Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) override;
   Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts) override;
 
+  Status UpdateRecord(const Record& record) override;
+  Status DeleteRecord(int64_t id) override;
+  Status DeleteResponse(int64_t id) override;
+
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;
 

@@ -81,4 +81,25 @@ Status SqliteStore::UpsertSuggestions(int64_t record_id, std::span<const Suggest
   });
 }
 
+Status SqliteStore::UpdateRecord(const Record& record) {
+  // Serialized before the write: the committer's writes must not throw.
+  const std::string fields = record.fields.dump(), metadata = record.metadata.dump(), gold = record.gold.dump();
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kUpdateRecord));
+    update.BindText(fields).BindText(metadata).BindText(gold).BindDouble(record.priority).BindInt(record.id);
+    QUORUM_RETURN_IF_ERROR(update.Run());
+    if (connection.Changes() == 0) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(record.id) + " not found");
+    return OkStatus();
+  });
+}
+
+Status SqliteStore::DeleteRecord(int64_t id) {
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query remove, connection.Use(kDeleteRecord));
+    QUORUM_RETURN_IF_ERROR(remove.BindInt(id).Run());
+    if (connection.Changes() == 0) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(id) + " not found");
+    return OkStatus();
+  });
+}
+
 }  // namespace quorum::sqlite

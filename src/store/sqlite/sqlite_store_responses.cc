@@ -138,4 +138,13 @@ Result<std::optional<Response>> SqliteStore::FindResponse(int64_t record_id, int
   return std::optional<Response>(std::move(response));
 }
 
+Status SqliteStore::DeleteResponse(int64_t id) {
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query remove, connection.Use(kDeleteResponse));
+    QUORUM_RETURN_IF_ERROR(remove.BindInt(id).Run());
+    if (connection.Changes() == 0) return MakeError(ErrorCode::kNotFound, "response " + std::to_string(id) + " not found");
+    return OkStatus();
+  });
+}
+
 }  // namespace quorum::sqlite
