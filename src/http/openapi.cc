@@ -35,6 +35,7 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"POST", "/api/v1/records/{id}/responses", "answer the record: {values, status, time_spent_ms}", {}, true, {201}},
       {"GET", "/api/v1/responses/{id}", "a response with its revisions", {}, false, {200}},
       {"PATCH", "/api/v1/responses/{id}", "change a response; every change is kept as a revision", {}, true, {200}},
+      {"GET", "/api/v1/projects/{id}/my-work", "the caller's own responses in the project (100 a page) and their counts", {"after"}, false, {200}},
   };
   return operations;
 }

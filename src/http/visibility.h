@@ -15,4 +15,8 @@ int OverlapOf(const Project& project);
 // Whether annotators are shown suggestions (project setting "show_suggestions", default true).
 bool ShowsSuggestions(const Project& project);
 
+// Whether annotators may change a response after submitting it (project setting
+// "allow_edit_submitted", default true). Managers always may.
+bool AllowsEditSubmitted(const Project& project);
+
 }  // namespace quorum

@@ -1,0 +1,293 @@
+// The web UI end to end: `node e2e/run.mjs --binary build/quorum --out build/web/e2e`.
+// Each test starts its own server on its own database; screenshots go to OUT/screenshots and
+// the speed figures (next record after submit; gzipped JS of the annotate screen) are printed.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { gzipSync } from "node:zlib";
+import { launchBrowser, percentile, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
+
+let browser;
+before(async () => (browser = await launchBrowser()));
+after(async () => browser?.close());
+
+const pair = (index, extra = {}) => ({
+  id: `p${index}`,
+  prompt: `Question ${index}: explain **TCP**`,
+  response_a: `Answer A ${index}`,
+  response_b: `Answer B ${index}`,
+  ...extra,
+});
+
+test("two annotators on a pairwise project with overlap 2 each see each record once", async () => {
+  const site = new Workspace();
+  try {
+    const count = 12;
+    const project = site.project("pairwise-preference", Array.from({ length: count }, (_, index) => pair(index + 1)), { overlap: 2 });
+    for (const email of ["ann@example.org", "ben@example.org"]) site.annotator(email);
+    const url = await site.serve();
+    const pages = {
+      ann: await signedInPage(browser, url, "ann@example.org"),
+      ben: await signedInPage(browser, url, "ben@example.org"),
+    };
+    await screenshot(pages.ann, "projects");
+    const seen = { ann: [], ben: [] };
+    for (const page of Object.values(pages)) await page.getByRole("link", { name: "Annotate" }).click();
+    // Turn about, so that both are in the queue at once: A with the key, then Ctrl+Enter.
+    let current = { ann: await shownRecordId(pages.ann), ben: await shownRecordId(pages.ben) };
+    for (let step = 0; current.ann !== "done" || current.ben !== "done"; ++step) {
+      for (const who of ["ann", "ben"]) {
+        if (current[who] === "done") continue;
+        const page = pages[who];
+        seen[who].push(current[who]);
+        if (step === 0 && who === "ann") await screenshot(page, "annotate-pairwise-1280");
+        await page.keyboard.press(who === "ann" ? "a" : "b");
+        await page.keyboard.press("Control+Enter");
+        current[who] = await shownRecordId(page, current[who]);
+        // Focus stays on the page's record, not on <body>.
+        if (current[who] !== "done") assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-record-id")), current[who]);
+      }
+    }
+    for (const who of ["ann", "ben"]) {
+      assert.equal(seen[who].length, count, `${who} saw ${seen[who].length} records`);
+      assert.equal(new Set(seen[who]).size, count, `${who} saw a record twice: ${seen[who]}`);
+    }
+    await screenshot(pages.ann, "annotate-done");
+
+    const rows = site.exported(project);
+    for (const row of rows) {
+      const submitted = row.responses.filter((response) => response.status === "submitted");
+      assert.deepEqual(submitted.map((response) => response.user).sort(), ["ann@example.org", "ben@example.org"]);
+      assert.equal(submitted.find((response) => response.user === "ann@example.org").values.preference, "response_a");
+      assert.ok(submitted.every((response) => response.time_spent_ms > 0), "time on task is sent");
+    }
+
+    const durations = [];
+    for (const page of Object.values(pages))
+      durations.push(...(await page.evaluate(() => performance.getEntriesByName("quorum:next-record").map((entry) => entry.duration))));
+    durations.sort((left, right) => left - right);
+    console.log(`next record shown after submit: n=${durations.length} p50=${percentile(durations, 0.5).toFixed(1)} ms ` +
+                `p95=${percentile(durations, 0.95).toFixed(1)} ms max=${durations.at(-1).toFixed(1)} ms (target < 100 ms)`);
+    const scriptUrls = await pages.ann.evaluate(() =>
+      performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")));
+    const scripts = await Promise.all(scriptUrls.map(async (script) => (await pages.ann.request.get(script)).body()));
+    const gzipped = scripts.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+    console.log(`annotate screen JavaScript: ${scripts.length} file(s), ${(gzipped / 1024).toFixed(1)} KB gzipped (limit 250 KB)`);
+    assert.ok(scripts.length > 0 && gzipped <= 250 * 1024);
+
+    // My work: the list, and a submitted response reopened and changed (a new revision).
+    await pages.ann.getByRole("link", { name: "See my work" }).click();
+    await pages.ann.getByRole("heading", { name: "My work" }).waitFor();
+    assert.equal(await pages.ann.locator("table.work tbody tr").count(), count);
+    await screenshot(pages.ann, "my-work");
+    await pages.ann.locator("table.work tbody tr").first().getByRole("link", { name: "Edit" }).click();
+    await pages.ann.getByLabel(/B: Response B is better/).check();
+    await pages.ann.getByRole("button", { name: /Submit/ }).click();
+    await pages.ann.getByRole("heading", { name: "My work" }).waitFor();
+    const first = site.exported(project)[0].responses.find((response) => response.user === "ann@example.org");
+    assert.equal(first.values.preference, "response_b");
+  } finally {
+    site.close();
+  }
+});
+
+test("a required question left empty is refused and shown at the question", async () => {
+  const site = new Workspace();
+  try {
+    const project = site.project("pairwise-preference", [pair(1)]);
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const page = await signedInPage(browser, url, "ann@example.org");
+    await page.getByRole("link", { name: "Annotate" }).click();
+    const before = await shownRecordId(page);
+    await page.getByLabel("Why? (optional)").fill("no preference given");
+    await page.getByRole("button", { name: /Submit/ }).click();
+    const question = page.locator("#question-preference");
+    await question.locator(".error").waitFor();
+    assert.match(await question.locator(".error").innerText(), /needs an answer/);
+    assert.equal(await question.getAttribute("aria-invalid"), "true");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "question-preference", "focus goes to the question");
+    assert.equal(await page.locator("[data-record-id]").getAttribute("data-record-id"), before, "still on the same record");
+    await screenshot(page, "annotate-required-error");
+    assert.equal(site.exported(project)[0].responses?.filter((response) => response.status === "submitted").length ?? 0, 0);
+    // Answering clears the error and submits.
+    await page.keyboard.press("Escape");
+    await page.locator("[data-record-id]").focus();
+    await page.keyboard.press("b");
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, before), "done");
+  } finally {
+    site.close();
+  }
+});
+
+test("spans selected on non-ASCII text are stored in code points", async () => {
+  const site = new Workspace();
+  try {
+    // Code points: Zoë(0-3) met(4-7) 李雷(8-10) in(11-13) 🇫🇷(14-16: two code points, four UTF-16 units) Paris(17-22).
+    const text = "Zoë met 李雷 in 🇫🇷 Paris 🎉";
+    const project = site.project("ner-spans", [{ id: "n1", text }]);
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const page = await signedInPage(browser, url, "ann@example.org");
+    await page.getByRole("link", { name: "Annotate" }).click();
+    const shown = await shownRecordId(page);
+    const box = page.locator(".span-text");
+
+    // Keyboard: Home, 8 steps right, Shift+2 steps right, then 1 (PER).
+    await box.focus();
+    await page.keyboard.press("Home");
+    for (let step = 0; step < 8; ++step) await page.keyboard.press("ArrowRight");
+    for (let step = 0; step < 2; ++step) await page.keyboard.press("Shift+ArrowRight");
+    await page.getByText("Selected: “李雷”").waitFor();
+    await page.keyboard.press("1");
+    await page.locator(".span-list li").first().waitFor();
+
+    // Mouse: drag across "Paris" (after the flag), then the LOC button.
+    const [from, to] = await page.evaluate(() => {
+      const node = [...document.querySelector(".span-text").childNodes].find((child) => child.nodeType === 3 && child.textContent.includes("Paris"));
+      const start = node.textContent.indexOf("Paris");
+      const rect = (offset) => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect();
+      };
+      const first = rect(start), last = rect(start + 4);
+      return [{ x: first.left + 1, y: first.top + first.height / 2 }, { x: last.right - 1, y: last.top + last.height / 2 }];
+    });
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await page.getByText("Selected: “Paris”").waitFor();
+    await page.getByRole("button", { name: "LOC" }).click();
+
+    // A wrong span, removed again.
+    await box.focus();
+    await page.keyboard.press("Home");
+    for (let step = 0; step < 3; ++step) await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("4");
+    assert.equal(await page.locator(".span-list li").count(), 3);
+    await page.getByRole("button", { name: /Remove MISC span/ }).click();
+    assert.equal(await page.locator(".span-list li").count(), 2);
+    await screenshot(page, "annotate-ner");
+
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, shown), "done");
+    const response = site.exported(project)[0].responses[0];
+    assert.deepEqual(response.values.entities, [
+      { start: 8, end: 10, label: "PER" },
+      { start: 17, end: 22, label: "LOC" },
+    ]);
+    assert.equal([...text].slice(17, 22).join(""), "Paris");
+  } finally {
+    site.close();
+  }
+});
+
+test("a suggestion pre-fills a text question and the edit is stored", async () => {
+  const site = new Workspace();
+  try {
+    const suggested = "A draft answer from the model.";
+    const project = site.project("sft-demonstration", [{ id: "s1", prompt: "Write a haiku about *queues*", response: suggested }]);
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const page = await signedInPage(browser, url, "ann@example.org", { width: 390, height: 844 });
+    await page.getByRole("link", { name: "Annotate" }).click();
+    const shown = await shownRecordId(page);
+    const box = page.locator("textarea[name=response]");
+    assert.equal(await box.inputValue(), suggested);
+    await screenshot(page, "annotate-sft-390");
+    await box.fill("Requests wait in line\nthe server answers each one\nno one is dropped");
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, shown), "done");
+    const row = site.exported(project)[0];
+    assert.equal(row.responses[0].values.response, "Requests wait in line\nthe server answers each one\nno one is dropped");
+    assert.equal(row.suggestions[0].value, suggested, "the suggestion itself is unchanged");
+  } finally {
+    site.close();
+  }
+});
+
+test("a record carrying HTML and script runs nothing", async () => {
+  const site = new Workspace();
+  try {
+    const attack = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2;alert(2)</script>';
+    const project = site.project("pairwise-preference", [
+      pair(1, {
+        prompt: `# Hi\n${attack}\n<svg onload="window.__xss=3"></svg>`,
+        response_a: `[click me](javascript:window.__xss=4) <iframe src="javascript:window.__xss=5"></iframe>`,
+        response_b: `<a href="#" onclick="window.__xss=6">b</a> <style>body{display:none}</style>`,
+      }),
+    ]);
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const page = await signedInPage(browser, url, "ann@example.org");
+    const dialogs = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.getByRole("link", { name: "Annotate" }).click();
+    await shownRecordId(page);
+    await page.getByText("click me").click();
+    await page.waitForTimeout(300); // let an onerror or onload fire if it were going to (no figure is asserted on time)
+    assert.deepEqual(dialogs, []);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    const record = page.locator(".record-fields");
+    assert.equal(await record.locator("script, iframe, style, svg").count(), 0);
+    assert.equal(await record.locator("[onerror], [onload], [onclick]").count(), 0);
+    assert.equal(await record.locator('a[href^="javascript:"]').count(), 0);
+    assert.ok(await page.locator("body").isVisible(), "injected CSS did not hide the page");
+    await screenshot(page, "annotate-xss");
+    // The server's policy forbids inline script outright, as a second wall.
+    const answer = await page.request.get(url + "/");
+    assert.match(answer.headers()["content-security-policy"], /script-src 'self';/);
+    assert.equal(site.exported(project).length, 1);
+  } finally {
+    site.close();
+  }
+});
+
+test("login, the shortcut overlay, guidelines and logout", async () => {
+  const site = new Workspace();
+  try {
+    site.project("pairwise-preference", [pair(1)]);
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url + "/");
+    await screenshot(page, "login");
+    await page.getByLabel("Email").fill("ann@example.org");
+    await page.getByLabel("Password").fill("wrong password");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("alert").getByText("wrong email or password").waitFor();
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("link", { name: "Annotate" }).click();
+    await shownRecordId(page);
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await screenshot(page, "shortcuts");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.getByRole("dialog").count(), 0);
+    await page.getByText(/Guidelines \(version/).click();
+    await screenshot(page, "guidelines");
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("button", { name: "Log in" }).waitFor();
+    const me = await page.request.get(url + "/api/v1/me");
+    assert.equal(me.status(), 401, "the session is gone");
+
+    // What the binary sends on the wire: index.html revalidated, hashed assets cached for good.
+    const index = await page.request.get(url + "/");
+    assert.equal(index.headers()["cache-control"], "no-cache");
+    assert.match(index.headers()["content-type"], /^text\/html/);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await index.text())[1];
+    const asset = await page.request.get(url + script);
+    assert.equal(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert.match(asset.headers()["content-type"], /^text\/javascript/);
+  } finally {
+    site.close();
+  }
+});

@@ -1,0 +1,314 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { ApiError } from "../../../shared/api/client";
+import type { Project, QuestionSpec, RecordJson, ResponseStatus, User } from "../../../shared/api/types";
+import { Markdown } from "../../../shared/components/Markdown";
+import { TaskTimer } from "../../../shared/timer";
+import { hrefs } from "../../../app/route";
+import { getProject } from "../../projects/api/listProjects";
+import { getRecord, myResponseTo, nextRecord } from "../api/records";
+import { saveResponse } from "../api/saveResponse";
+import { actionForKey, type KeyAction } from "../model/keymap";
+import { answeredValues, modelOf, questionOfSubject, validateRequired, type Values } from "../model/questions";
+import { FieldView } from "./FieldView";
+import { ShortcutsOverlay } from "./ShortcutsOverlay";
+import { kQuestionViews } from "./questions/registry";
+
+const kAutosaveMs = 5000;
+
+// Text pre-filled from suggestions (when the server sends them, i.e. the project shows them).
+function initialValues(project: Project, record: RecordJson): Values {
+  const values: Values = {};
+  for (const suggestion of record.suggestions ?? []) {
+    const question = project.schema.questions.find((candidate) => candidate.name === suggestion.question);
+    if (question?.kind === "text" && typeof suggestion.value === "string") values[question.name] = suggestion.value;
+  }
+  return values;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  if (element.tagName === "TEXTAREA" || element.isContentEditable) return true;
+  return element.tagName === "INPUT" && !["radio", "checkbox", "button", "submit"].includes((element as HTMLInputElement).type);
+}
+
+// The annotate screen: one record at a time, its fields, every question, submit / draft /
+// skip, autosave, keyboard shortcuts, guidelines, and the time on task.
+export function AnnotateScreen({ projectId, recordId, user }: { projectId: number; recordId?: number; user: User }) {
+  const [project, setProject] = useState<Project | null>(null);
+  const [record, setRecord] = useState<RecordJson | null>(null);
+  const [finished, setFinished] = useState(false);
+  const [values, setValues] = useState<Values>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [notice, setNotice] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const responseId = useRef<number | null>(null);
+  const dirty = useRef(false);
+  const submittedAt = useRef<boolean>(false);
+  const recordSection = useRef<HTMLElement>(null);
+  const timer = useMemo(() => new TaskTimer(document), []);
+  useEffect(() => () => timer.dispose(), [timer]);
+
+  const show = (nextProject: Project, nextRecord: RecordJson | null, existing: { id: number; values: Values; time: number } | null) => {
+    setRecord(nextRecord);
+    setFinished(nextRecord === null);
+    setValues(existing ? existing.values : nextRecord ? initialValues(nextProject, nextRecord) : {});
+    responseId.current = existing?.id ?? null;
+    dirty.current = false;
+    setErrors({});
+    setFormErrors([]);
+    timer.restart(existing?.time ?? 0);
+  };
+
+  const loadNext = async (nextProject: Project) => show(nextProject, await nextRecord(projectId), null);
+
+  useEffect(() => {
+    (async () => {
+      const loaded = await getProject(projectId);
+      setProject(loaded);
+      if (recordId === undefined) return loadNext(loaded);
+      const [opened, mine] = await Promise.all([getRecord(recordId), myResponseTo(recordId, user.id)]);
+      show(loaded, opened, mine ? { id: mine.id, values: mine.values, time: mine.time_spent_ms } : null);
+    })().catch((error) => setFormErrors([error.message]));
+  }, [projectId, recordId]);
+
+  // After a record appears: focus it (focus is never left on a removed button), and close the
+  // "next record shown" measure when a submit started it.
+  useEffect(() => {
+    if (!record) return;
+    recordSection.current?.focus({ preventScroll: false });
+    if (submittedAt.current) {
+      submittedAt.current = false;
+      performance.mark("quorum:next-shown");
+      performance.measure("quorum:next-record", "quorum:submit", "quorum:next-shown");
+    }
+  }, [record?.id]);
+
+  const questions: QuestionSpec[] = project?.schema.questions ?? [];
+
+  const send = async (status: ResponseStatus, quiet = false) => {
+    if (!record || !project) return false;
+    setBusy(true);
+    try {
+      const saved = await saveResponse(
+        record.id,
+        responseId.current,
+        { values: status === "discarded" ? {} : answeredValues(questions, values), status, time_spent_ms: timer.elapsedMs() },
+        async () => (await myResponseTo(record.id, user.id))?.id ?? null,
+      );
+      responseId.current = saved.id;
+      dirty.current = false;
+      setErrors({});
+      setFormErrors([]);
+      if (!quiet || status !== "draft") setNotice(status === "draft" ? `Draft saved at ${new Date().toLocaleTimeString()}.` : "");
+      return true;
+    } catch (error) {
+      const problem = error as ApiError;
+      const byQuestion: Record<string, string> = {};
+      const other: string[] = [];
+      for (const detail of problem.details ?? []) {
+        const name = questionOfSubject(detail.subject);
+        if (name) byQuestion[name] = byQuestion[name] ? `${byQuestion[name]}; ${detail.reason}` : detail.reason;
+        else other.push([detail.subject, detail.reason].filter(Boolean).join(": "));
+      }
+      setErrors(byQuestion);
+      setFormErrors(other.length || Object.keys(byQuestion).length ? other : [problem.message]);
+      focusFirstError(Object.keys(byQuestion));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const focusFirstError = (names: string[]) => {
+    const first = questions.find((question) => names.includes(question.name));
+    if (first) requestAnimationFrame(() => document.getElementById("question-" + first.name)?.focus());
+  };
+
+  const afterDone = async () => {
+    if (recordId !== undefined) {
+      location.hash = hrefs.myWork(projectId);
+      return;
+    }
+    await loadNext(project!);
+  };
+
+  const submit = async () => {
+    if (busy || !record) return;
+    const missing = validateRequired(questions, values);
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      setFormErrors([]);
+      focusFirstError(Object.keys(missing));
+      return;
+    }
+    performance.mark("quorum:submit");
+    if (await send("submitted")) {
+      submittedAt.current = true;
+      setNotice("Submitted.");
+      await afterDone().catch((error) => setFormErrors([error.message]));
+    }
+  };
+
+  const skip = async () => {
+    if (busy || !record) return;
+    if (await send("discarded")) {
+      setNotice("Skipped.");
+      await afterDone().catch((error) => setFormErrors([error.message]));
+    }
+  };
+
+  const change = (name: string, value: unknown) => {
+    dirty.current = true;
+    setValues((previous) => ({ ...previous, [name]: value }));
+    setErrors((previous) => {
+      const { [name]: _cleared, ...rest } = previous;
+      return rest;
+    });
+  };
+
+  // Autosave: a draft a few seconds after the last change, when something is answered.
+  useEffect(() => {
+    if (!dirty.current || !record) return;
+    const pending = setTimeout(() => {
+      if (dirty.current && !busy && Object.keys(answeredValues(questions, values)).length > 0) send("draft", true);
+    }, kAutosaveMs);
+    return () => clearTimeout(pending);
+  }, [values]);
+
+  // The question the number keys apply to: the focused one, else the first that takes keys.
+  const activeQuestion = (target: EventTarget | null, kind?: string): QuestionSpec | undefined => {
+    const name = (target as HTMLElement | null)?.closest?.("[data-question]")?.getAttribute("data-question");
+    const focused = questions.find((question) => question.name === name && (!kind || question.kind === kind));
+    if (focused && modelOf(focused).keyChoices(focused).length > 0) return focused;
+    return questions.find((question) => (!kind || question.kind === kind) && modelOf(question).keyChoices(question).length > 0);
+  };
+
+  const apply = (action: KeyAction, target: EventTarget | null) => {
+    switch (action.type) {
+      case "submit": return void submit();
+      case "saveDraft": return void send("draft");
+      case "toggleHelp": return setHelpOpen((open) => !open);
+      case "closeOverlay": return setHelpOpen(false);
+      case "choose": {
+        const question = activeQuestion(target);
+        if (!question) return;
+        const choice = modelOf(question).keyChoices(question)[action.index];
+        if (choice !== undefined) change(question.name, modelOf(question).choose(question, values[question.name], choice));
+        return;
+      }
+      case "prefer": {
+        const question = activeQuestion(target, "preference");
+        if (!question || question.scale === "five_point") return;
+        const options = question.options ?? [];
+        const choice = action.side === "A" ? options[0] : action.side === "B" ? options[1] : question.scale === "three_way" ? "tie" : undefined;
+        if (choice !== undefined) change(question.name, choice);
+        return;
+      }
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = actionForKey(event, { typing: isTyping(event.target), overlayOpen: helpOpen });
+      if (!action || !record) return;
+      event.preventDefault();
+      apply(action, event.target);
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  });
+
+  if (!project) return formErrors.length ? <p class="error" role="alert">{formErrors[0]}</p> : <p class="loading">Loading…</p>;
+
+  const fields = project.schema.fields;
+  const compared = new Set(
+    questions.filter((question) => question.kind === "preference" || question.kind === "ranking").flatMap((question) => question.options ?? []),
+  );
+  const spanned = new Set(questions.filter((question) => question.kind === "span").map((question) => question.field));
+  const comparedList = fields.filter((field) => compared.has(field.name));
+  const progress = record?.progress;
+  return (
+    <div class="annotate">
+      <nav class="crumbs" aria-label="Project">
+        <a href={hrefs.projects()}>← Projects</a>
+        <span class="project-name">{project.name}</span>
+        <a href={hrefs.myWork(projectId)}>My work</a>
+        <button type="button" class="link" onClick={() => setHelpOpen(true)} aria-haspopup="dialog">Shortcuts (?)</button>
+      </nav>
+      {progress && (
+        <p class="progress-line">
+          {progress.mine && <>Mine: {progress.mine.done} / {progress.mine.total}</>}
+          {progress.project && <> · Project: {progress.project.done} / {progress.project.total}{progress.project.complete ? " (complete)" : ""}</>}
+          {record?.reservation && <> · Reserved until {new Date(record.reservation.expires_at).toLocaleTimeString()}</>}
+        </p>
+      )}
+      {project.guidelines && (
+        <details class="guidelines">
+          <summary>Guidelines (version {project.guideline_version})</summary>
+          <Markdown source={project.guidelines} />
+        </details>
+      )}
+      <p class="notice" role="status" aria-live="polite">{notice}</p>
+      {formErrors.length > 0 && (
+        <div class="error" role="alert">{formErrors.map((message) => <p key={message}>{message}</p>)}</div>
+      )}
+      {finished && (
+        <section class="card done" tabIndex={-1}>
+          <h2>All done</h2>
+          <p>There is no record left for you in this project. Thank you!</p>
+          <a class="button" href={hrefs.myWork(projectId)}>See my work</a>
+        </section>
+      )}
+      {record && (
+        <form class="record" onSubmit={(event) => { event.preventDefault(); submit(); }} aria-label={`Record ${record.external_id || record.id}`}>
+          <section ref={recordSection} tabIndex={-1} class="record-fields" aria-label="The record" data-record-id={record.id}>
+            {fields.filter((field) => !compared.has(field.name) && !spanned.has(field.name)).map((field) => (
+              <FieldView key={field.name} field={field} value={record.fields[field.name]} />
+            ))}
+            {comparedList.length > 0 && (
+              <div class={"compare columns-" + Math.min(comparedList.length, 2)}>
+                {comparedList.map((field, index) => (
+                  <FieldView key={field.name} field={field} value={record.fields[field.name]}
+                             badge={comparedList.length <= 2 ? String.fromCharCode(65 + index) : String(index + 1)} />
+                ))}
+              </div>
+            )}
+          </section>
+          <section class="questions" aria-label="Questions">
+            {questions.map((question) => {
+              const View = kQuestionViews[question.kind];
+              const error = errors[question.name];
+              const suggestion = record.suggestions?.find((candidate) => candidate.question === question.name);
+              return (
+                <fieldset key={question.name} id={"question-" + question.name} tabIndex={-1} data-question={question.name}
+                          class={"question" + (error ? " invalid" : "")} aria-invalid={error ? "true" : undefined}
+                          aria-describedby={error ? "error-" + question.name : undefined}>
+                  <legend id={"legend-" + question.name}>
+                    {question.title || question.name}
+                    {question.required && <span class="required" aria-label="required"> *</span>}
+                  </legend>
+                  {question.description && <Markdown class="description" source={question.description} />}
+                  <View question={question} value={values[question.name]} onChange={(value) => change(question.name, value)}
+                        fields={fields} recordFields={record.fields} suggestion={suggestion} />
+                  {suggestion && question.kind !== "text" && (
+                    <p class="muted">Suggestion ({suggestion.agent}): {JSON.stringify(suggestion.value)}</p>
+                  )}
+                  {error && <p class="error" id={"error-" + question.name} role="alert">{error}</p>}
+                </fieldset>
+              );
+            })}
+          </section>
+          <div class="submit-bar">
+            <button type="submit" disabled={busy}>Submit <kbd>Ctrl+Enter</kbd></button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => send("draft")}>Save draft</button>
+            <button type="button" class="secondary" disabled={busy} onClick={skip}>Skip</button>
+          </div>
+        </form>
+      )}
+      {helpOpen && <ShortcutsOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
