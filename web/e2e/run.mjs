@@ -109,12 +109,24 @@ test("a required question left empty is refused and shown at the question", asyn
     assert.equal(await page.locator("[data-record-id]").getAttribute("data-record-id"), before, "still on the same record");
     await screenshot(page, "annotate-required-error");
     assert.equal(site.exported(project)[0].responses?.filter((response) => response.status === "submitted").length ?? 0, 0);
-    // Answering clears the error and submits.
-    await page.keyboard.press("Escape");
+    // Answering clears the error; a draft is saved, found again in My work, and finished there.
     await page.locator("[data-record-id]").focus();
     await page.keyboard.press("b");
+    assert.equal(await question.locator(".error").count(), 0);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/Draft saved/).waitFor();
+    assert.equal(site.exported(project)[0].responses[0].status, "draft");
+    await page.getByRole("link", { name: "My work" }).click();
+    await page.getByRole("cell", { name: "Draft" }).waitFor();
+    await page.getByRole("link", { name: "Continue" }).click();
+    await shownRecordId(page);
+    assert.ok(await page.getByLabel(/B: Response B is better/).isChecked(), "the draft's answer is back");
+    assert.equal(await page.getByLabel("Why? (optional)").inputValue(), "no preference given");
     await page.keyboard.press("Control+Enter");
-    assert.equal(await shownRecordId(page, before), "done");
+    await page.getByRole("cell", { name: "Submitted" }).waitFor();
+    const stored = site.exported(project)[0].responses[0];
+    assert.equal(stored.status, "submitted");
+    assert.deepEqual(stored.values, { preference: "response_b", rationale: "no preference given" });
   } finally {
     site.close();
   }
@@ -287,6 +299,67 @@ test("login, the shortcut overlay, guidelines and logout", async () => {
     const asset = await page.request.get(url + script);
     assert.equal(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert.match(asset.headers()["content-type"], /^text\/javascript/);
+  } finally {
+    site.close();
+  }
+});
+
+test("a ranking is ordered by keys and by dragging", async () => {
+  const site = new Workspace();
+  try {
+    const project = site.project("best-of-n-ranking", [
+      { id: "k1", prompt: "Name a prime", response_1: "4", response_2: "7", response_3: "9", response_4: "11" },
+    ]);
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const page = await signedInPage(browser, url, "ann@example.org");
+    await page.getByRole("link", { name: "Annotate" }).click();
+    const shown = await shownRecordId(page);
+    const items = page.locator(".ranking li");
+    // Keys: response_2 up to first place.
+    await items.nth(1).focus();
+    await page.keyboard.press("Alt+ArrowUp");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "rank-ranking-response_2", "focus follows the item");
+    // Drag: response_4 (last) onto the second place.
+    await items.nth(3).dragTo(items.nth(1));
+    const order = await items.evaluateAll((list) => list.map((item) => item.id.replace("rank-ranking-", "")));
+    assert.deepEqual(order, ["response_2", "response_4", "response_1", "response_3"]);
+    await screenshot(page, "annotate-ranking");
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, shown), "done");
+    assert.deepEqual(site.exported(project)[0].responses[0].values.ranking, ["response_2", "response_4", "response_1", "response_3"]);
+  } finally {
+    site.close();
+  }
+});
+
+test("a chat record is rated and labelled with number keys", async () => {
+  const site = new Workspace();
+  try {
+    const project = site.project("dialogue-rating", [
+      {
+        id: "c1",
+        conversation: [
+          { role: "system", content: "You are helpful." },
+          { role: "user", content: "How do I **reverse** a list in Python?" },
+          { role: "assistant", content: "Use `items[::-1]` or `items.reverse()`." },
+        ],
+      },
+    ]);
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const page = await signedInPage(browser, url, "ann@example.org", { width: 390, height: 844 });
+    await page.getByRole("link", { name: "Annotate" }).click();
+    const shown = await shownRecordId(page);
+    assert.deepEqual(await page.locator(".chat .role").allInnerTexts(), ["SYSTEM", "USER", "ASSISTANT"]);
+    assert.equal(await page.locator(".chat strong").innerText(), "reverse");
+    await page.keyboard.press("6"); // the first keyed question: quality, 6th value
+    await page.locator("#question-safe").focus();
+    await page.keyboard.press("1"); // the focused question: safe, 1st label
+    await screenshot(page, "annotate-chat-390");
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, shown), "done");
+    assert.deepEqual(site.exported(project)[0].responses[0].values, { quality: 6, safe: "safe" });
   } finally {
     site.close();
   }

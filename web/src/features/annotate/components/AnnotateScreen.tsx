@@ -48,6 +48,11 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
   const dirty = useRef(false);
   const submittedAt = useRef<boolean>(false);
   const recordSection = useRef<HTMLElement>(null);
+  // Saves run one after another (an autosave in flight, then the submit), and read the record
+  // and answers of the moment they run, not of the render that queued them.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const submitting = useRef(false);
+  const current = useRef<{ record: RecordJson | null; values: Values }>({ record: null, values: {} });
   const timer = useMemo(() => new TaskTimer(document), []);
   useEffect(() => () => timer.dispose(), [timer]);
 
@@ -87,9 +92,20 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
   }, [record?.id]);
 
   const questions: QuestionSpec[] = project?.schema.questions ?? [];
+  current.current = { record, values };
 
-  const send = async (status: ResponseStatus, quiet = false) => {
+  const send = (status: ResponseStatus, quiet = false): Promise<boolean> => {
+    const task = saving.current.then(() => sendNow(status, quiet));
+    saving.current = task.catch(() => false);
+    return task;
+  };
+
+  // An autosave (quiet) is dropped when nothing changed since the last save: above all after a
+  // submit, which it must never turn back into a draft.
+  const sendNow = async (status: ResponseStatus, quiet: boolean) => {
+    const { record, values } = current.current;
     if (!record || !project) return false;
+    if (quiet && !dirty.current) return true;
     setBusy(true);
     try {
       const saved = await saveResponse(
@@ -135,30 +151,31 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
     await loadNext(project!);
   };
 
-  const submit = async () => {
-    if (busy || !record) return;
-    const missing = validateRequired(questions, values);
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      setFormErrors([]);
-      focusFirstError(Object.keys(missing));
-      return;
+  // Submit and skip run once at a time; the next record replaces this one when they succeed.
+  const finish = async (status: "submitted" | "discarded") => {
+    if (submitting.current || !record) return;
+    if (status === "submitted") {
+      const missing = validateRequired(questions, values);
+      if (Object.keys(missing).length > 0) {
+        setErrors(missing);
+        setFormErrors([]);
+        focusFirstError(Object.keys(missing));
+        return;
+      }
+      performance.mark("quorum:submit");
     }
-    performance.mark("quorum:submit");
-    if (await send("submitted")) {
-      submittedAt.current = true;
-      setNotice("Submitted.");
+    submitting.current = true;
+    try {
+      if (!(await send(status))) return;
+      submittedAt.current = status === "submitted";
+      setNotice(status === "submitted" ? "Submitted." : "Skipped.");
       await afterDone().catch((error) => setFormErrors([error.message]));
+    } finally {
+      submitting.current = false;
     }
   };
-
-  const skip = async () => {
-    if (busy || !record) return;
-    if (await send("discarded")) {
-      setNotice("Skipped.");
-      await afterDone().catch((error) => setFormErrors([error.message]));
-    }
-  };
+  const submit = () => finish("submitted");
+  const skip = () => finish("discarded");
 
   const change = (name: string, value: unknown) => {
     dirty.current = true;
@@ -173,7 +190,7 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
   useEffect(() => {
     if (!dirty.current || !record) return;
     const pending = setTimeout(() => {
-      if (dirty.current && !busy && Object.keys(answeredValues(questions, values)).length > 0) send("draft", true);
+      if (Object.keys(answeredValues(questions, values)).length > 0) send("draft", true);
     }, kAutosaveMs);
     return () => clearTimeout(pending);
   }, [values]);
@@ -229,6 +246,7 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
   );
   const spanned = new Set(questions.filter((question) => question.kind === "span").map((question) => question.field));
   const comparedList = fields.filter((field) => compared.has(field.name));
+  const shownFields = fields.filter((field) => !compared.has(field.name) && !spanned.has(field.name));
   const progress = record?.progress;
   return (
     <div class="annotate">
@@ -263,9 +281,10 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
         </section>
       )}
       {record && (
-        <form class="record" onSubmit={(event) => { event.preventDefault(); submit(); }} aria-label={`Record ${record.external_id || record.id}`}>
+        <form class={"record" + (shownFields.length + comparedList.length === 0 ? " questions-only" : "")} onSubmit={(event) => { event.preventDefault(); submit(); }} aria-label={`Record ${record.external_id || record.id}`}>
           <section ref={recordSection} tabIndex={-1} class="record-fields" aria-label="The record" data-record-id={record.id}>
-            {fields.filter((field) => !compared.has(field.name) && !spanned.has(field.name)).map((field) => (
+            <p class="record-name muted">Record {record.external_id || record.id}</p>
+            {shownFields.map((field) => (
               <FieldView key={field.name} field={field} value={record.fields[field.name]} />
             ))}
             {comparedList.length > 0 && (
