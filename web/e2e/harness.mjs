@@ -35,9 +35,16 @@ export class Workspace {
     return email;
   }
 
-  // A project from a template with `settings`, holding `rows` (native or flat JSONL rows).
+  // A project from a template name or a schema document (docs/schema.md) with `settings`,
+  // holding `rows` (native or flat JSONL rows).
   project(template, rows, settings = {}) {
-    const project = JSON.parse(this.cli(["project", "create", "--name", template, "--template", template, "--json"]));
+    let source = ["--template", template];
+    if (typeof template !== "string") {
+      source = ["--schema", join(this.dir, "schema.json")];
+      writeFileSync(source[1], JSON.stringify(template));
+    }
+    const name = typeof template === "string" ? template : "custom";
+    const project = JSON.parse(this.cli(["project", "create", "--name", name, ...source, "--json"]));
     if (Object.keys(settings).length) this.cli(["project", "settings", String(project.id), "--set", JSON.stringify(settings)]);
     const file = join(this.dir, `rows-${project.id}.jsonl`);
     writeFileSync(file, rows.map((row) => JSON.stringify(row)).join("\n") + "\n");

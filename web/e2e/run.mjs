@@ -178,6 +178,7 @@ test("spans selected on non-ASCII text are stored in code points", async () => {
     await box.focus();
     await page.keyboard.press("Home");
     for (let step = 0; step < 3; ++step) await page.keyboard.press("Shift+ArrowRight");
+    await page.getByText("Selected: “Zoë”").waitFor();
     await page.keyboard.press("4");
     assert.equal(await page.locator(".span-list li").count(), 3);
     await page.getByRole("button", { name: /Remove MISC span/ }).click();
@@ -360,6 +361,63 @@ test("a chat record is rated and labelled with number keys", async () => {
     await page.keyboard.press("Control+Enter");
     assert.equal(await shownRecordId(page, shown), "done");
     assert.deepEqual(site.exported(project)[0].responses[0].values, { quality: 6, safe: "safe" });
+  } finally {
+    site.close();
+  }
+});
+
+test("a 5-point preference with rubric ratings is answered from the keyboard", async () => {
+  const site = new Workspace();
+  try {
+    const project = site.project("preference-5point-rubric", [pair(1)]);
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const page = await signedInPage(browser, url, "ann@example.org");
+    await page.getByRole("link", { name: "Annotate" }).click();
+    const shown = await shownRecordId(page);
+    await page.keyboard.press("2"); // the first keyed question, the preference: A is slightly better
+    for (const [name, key] of [["helpfulness_a", "4"], ["helpfulness_b", "3"], ["safety_a", "5"], ["safety_b", "5"]]) {
+      await page.locator("#question-" + name).focus();
+      await page.keyboard.press(key);
+    }
+    await page.locator("textarea[name=rationale]").fill("A is clearer.");
+    await screenshot(page, "annotate-five-point");
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, shown), "done");
+    assert.deepEqual(site.exported(project)[0].responses[0].values, {
+      preference: -1, helpfulness_a: 4, helpfulness_b: 3, safety_a: 5, safety_b: 5, rationale: "A is clearer.",
+    });
+  } finally {
+    site.close();
+  }
+});
+
+test("an image field is shown and a multi-label question takes several keys", async () => {
+  const site = new Workspace();
+  try {
+    const pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    const project = site.project(
+      {
+        fields: [{ name: "photo", title: "Photo", kind: "image_url" }, { name: "caption", kind: "markdown" }],
+        questions: [{ name: "tags", title: "Tags", kind: "multi_label", required: true, labels: ["cat", "dog", "outdoor"] }],
+      },
+      [{ id: "i1", photo: pixel, caption: "A *tiny* picture" }],
+    );
+    site.annotator("ann@example.org");
+    const url = await site.serve();
+    const page = await signedInPage(browser, url, "ann@example.org");
+    await page.getByRole("link", { name: "Annotate" }).click();
+    const shown = await shownRecordId(page);
+    const image = page.getByRole("img", { name: "Photo" });
+    await page.waitForFunction(() => document.querySelector(".field-image")?.complete);
+    assert.equal(await image.evaluate((element) => element.naturalWidth), 1, "the CSP lets record images load");
+    await page.keyboard.press("3");
+    await page.keyboard.press("1");
+    await page.keyboard.press("2");
+    await page.keyboard.press("2"); // toggled off again
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, shown), "done");
+    assert.deepEqual(site.exported(project)[0].responses[0].values, { tags: ["cat", "outdoor"] });
   } finally {
     site.close();
   }

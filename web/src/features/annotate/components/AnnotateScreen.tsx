@@ -8,7 +8,7 @@ import { getProject } from "../../projects/api/listProjects";
 import { getRecord, myResponseTo, nextRecord } from "../api/records";
 import { saveResponse } from "../api/saveResponse";
 import { actionForKey, type KeyAction } from "../model/keymap";
-import { answeredValues, modelOf, questionOfSubject, validateRequired, type Values } from "../model/questions";
+import { answeredValues, modelOf, problemsByQuestion, validateRequired, type Values } from "../model/questions";
 import { FieldView } from "./FieldView";
 import { ShortcutsOverlay } from "./ShortcutsOverlay";
 import { kQuestionViews } from "./questions/registry";
@@ -122,13 +122,7 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
       return true;
     } catch (error) {
       const problem = error as ApiError;
-      const byQuestion: Record<string, string> = {};
-      const other: string[] = [];
-      for (const detail of problem.details ?? []) {
-        const name = questionOfSubject(detail.subject);
-        if (name) byQuestion[name] = byQuestion[name] ? `${byQuestion[name]}; ${detail.reason}` : detail.reason;
-        else other.push([detail.subject, detail.reason].filter(Boolean).join(": "));
-      }
+      const { byQuestion, other } = problemsByQuestion(problem.details ?? []);
       setErrors(byQuestion);
       setFormErrors(other.length || Object.keys(byQuestion).length ? other : [problem.message]);
       focusFirstError(Object.keys(byQuestion));
@@ -177,9 +171,11 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
   const submit = () => finish("submitted");
   const skip = () => finish("discarded");
 
-  const change = (name: string, value: unknown) => {
+  // `value` may be a function of the question's previous answer (keys toggling a multi-label
+  // come faster than renders).
+  const change = (name: string, value: unknown | ((previous: unknown) => unknown)) => {
     dirty.current = true;
-    setValues((previous) => ({ ...previous, [name]: value }));
+    setValues((previous) => ({ ...previous, [name]: typeof value === "function" ? value(previous[name]) : value }));
     setErrors((previous) => {
       const { [name]: _cleared, ...rest } = previous;
       return rest;
@@ -213,7 +209,7 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
         const question = activeQuestion(target);
         if (!question) return;
         const choice = modelOf(question).keyChoices(question)[action.index];
-        if (choice !== undefined) change(question.name, modelOf(question).choose(question, values[question.name], choice));
+        if (choice !== undefined) change(question.name, (previous: unknown) => modelOf(question).choose(question, previous, choice));
         return;
       }
       case "prefer": {
@@ -227,8 +223,13 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
     }
   };
 
+  // One listener for the screen's life; it reaches this render's state through a ref, since
+  // effects (which could re-register it) run only after the browser paints.
+  const keys = useRef({ apply, helpOpen, record });
+  keys.current = { apply, helpOpen, record };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const { apply, helpOpen, record } = keys.current;
       const action = actionForKey(event, { typing: isTyping(event.target), overlayOpen: helpOpen });
       if (!action || !record) return;
       event.preventDefault();
@@ -236,7 +237,7 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
     };
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
-  });
+  }, []);
 
   if (!project) return formErrors.length ? <p class="error" role="alert">{formErrors[0]}</p> : <p class="loading">Loading…</p>;
 

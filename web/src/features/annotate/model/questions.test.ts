@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { QuestionSpec } from "../../../shared/api/types";
-import { addSpan, answeredValues, modelOf, moveItem, preferenceChoices, questionOfSubject, validateRequired } from "./questions";
+import {
+  addSpan,
+  answeredValues,
+  modelOf,
+  moveItem,
+  preferenceChoices,
+  problemsByQuestion,
+  questionOfSubject,
+  validateRequired,
+} from "./questions";
 
 const question = (fields: Partial<QuestionSpec>): QuestionSpec => ({ name: "q", title: "Q", kind: "label", ...fields });
 
@@ -36,6 +45,21 @@ describe("question models", () => {
   it("reads the question out of a server problem", () => {
     expect(questionOfSubject("question 'preference'")).toBe("preference");
     expect(questionOfSubject("field 'prompt'")).toBeNull();
+  });
+
+  it("puts a server 400's problems next to the questions they name", () => {
+    // The details of POST /api/v1/records/{id}/responses as src/core/response_validation.cc writes them.
+    const { byQuestion, other } = problemsByQuestion([
+      { subject: "question 'entities'", reason: "span 1 [0, 5) overlaps span 0 [3, 8)" },
+      { subject: "question 'entities'", reason: "span 2 [10, 40) ends past the text (length 31)" },
+      { subject: "question 'preference'", reason: "required question has no answer" },
+      { subject: "", reason: "unknown question 'foo'" },
+    ]);
+    expect(byQuestion).toEqual({
+      entities: "span 1 [0, 5) overlaps span 0 [3, 8); span 2 [10, 40) ends past the text (length 31)",
+      preference: "required question has no answer",
+    });
+    expect(other).toEqual(["unknown question 'foo'"]);
   });
 
   it("adds spans in order and refuses overlaps unless allowed", () => {

@@ -84,6 +84,23 @@ export function questionOfSubject(subject: string): string | null {
   return match ? match[1] : null;
 }
 
+export interface ServerProblem {
+  subject: string;
+  reason: string;
+}
+
+// A server refusal split into what goes next to each question and what names no question.
+export function problemsByQuestion(problems: ServerProblem[]): { byQuestion: Record<string, string>; other: string[] } {
+  const byQuestion: Record<string, string> = {};
+  const other: string[] = [];
+  for (const problem of problems) {
+    const name = questionOfSubject(problem.subject);
+    if (name) byQuestion[name] = byQuestion[name] ? `${byQuestion[name]}; ${problem.reason}` : problem.reason;
+    else other.push([problem.subject, problem.reason].filter(Boolean).join(": "));
+  }
+  return { byQuestion, other };
+}
+
 // Spans sorted by position, the new one added; overlapping ones refused unless allowed.
 export function addSpan(spans: Span[], span: Span, allowOverlap: boolean): Span[] | string {
   if (span.end <= span.start) return "Select some text first.";
