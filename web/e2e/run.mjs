@@ -10,6 +10,16 @@ let browser;
 before(async () => (browser = await launchBrowser()));
 after(async () => browser?.close());
 
+// ann@example.org, an annotator, signed in on a fresh server of `site`, on the annotate screen
+// of its first project.
+async function annotating(site, viewport) {
+  site.annotator("ann@example.org");
+  const url = await site.serve();
+  const page = await signedInPage(browser, url, "ann@example.org", viewport);
+  await page.getByRole("link", { name: "Annotate" }).click();
+  return { url, page, shown: await shownRecordId(page) };
+}
+
 const pair = (index, extra = {}) => ({
   id: `p${index}`,
   prompt: `Question ${index}: explain **TCP**`,
@@ -52,6 +62,7 @@ test("two annotators on a pairwise project with overlap 2 each see each record o
       assert.equal(new Set(seen[who]).size, count, `${who} saw a record twice: ${seen[who]}`);
     }
     await screenshot(pages.ann, "annotate-done");
+    assert.equal(await pages.ann.evaluate(() => document.activeElement?.className), "card done", "focus is not lost after the last submit");
 
     const rows = site.exported(project);
     for (const row of rows) {
@@ -138,11 +149,7 @@ test("spans selected on non-ASCII text are stored in code points", async () => {
     // Code points: Zoë(0-3) met(4-7) 李雷(8-10) in(11-13) 🇫🇷(14-16: two code points, four UTF-16 units) Paris(17-22).
     const text = "Zoë met 李雷 in 🇫🇷 Paris 🎉";
     const project = site.project("ner-spans", [{ id: "n1", text }]);
-    site.annotator("ann@example.org");
-    const url = await site.serve();
-    const page = await signedInPage(browser, url, "ann@example.org");
-    await page.getByRole("link", { name: "Annotate" }).click();
-    const shown = await shownRecordId(page);
+    const { page, shown } = await annotating(site);
     const box = page.locator(".span-text");
 
     // Keyboard: Home, 8 steps right, Shift+2 steps right, then 1 (PER).
@@ -203,11 +210,7 @@ test("a suggestion pre-fills a text question and the edit is stored", async () =
   try {
     const suggested = "A draft answer from the model.";
     const project = site.project("sft-demonstration", [{ id: "s1", prompt: "Write a haiku about *queues*", response: suggested }]);
-    site.annotator("ann@example.org");
-    const url = await site.serve();
-    const page = await signedInPage(browser, url, "ann@example.org", { width: 390, height: 844 });
-    await page.getByRole("link", { name: "Annotate" }).click();
-    const shown = await shownRecordId(page);
+    const { page, shown } = await annotating(site, { width: 390, height: 844 });
     const box = page.locator("textarea[name=response]");
     assert.equal(await box.inputValue(), suggested);
     await screenshot(page, "annotate-sft-390");
@@ -311,11 +314,7 @@ test("a ranking is ordered by keys and by dragging", async () => {
     const project = site.project("best-of-n-ranking", [
       { id: "k1", prompt: "Name a prime", response_1: "4", response_2: "7", response_3: "9", response_4: "11" },
     ]);
-    site.annotator("ann@example.org");
-    const url = await site.serve();
-    const page = await signedInPage(browser, url, "ann@example.org");
-    await page.getByRole("link", { name: "Annotate" }).click();
-    const shown = await shownRecordId(page);
+    const { page, shown } = await annotating(site);
     const items = page.locator(".ranking li");
     // Keys: response_2 up to first place.
     await items.nth(1).focus();
@@ -347,11 +346,7 @@ test("a chat record is rated and labelled with number keys", async () => {
         ],
       },
     ]);
-    site.annotator("ann@example.org");
-    const url = await site.serve();
-    const page = await signedInPage(browser, url, "ann@example.org", { width: 390, height: 844 });
-    await page.getByRole("link", { name: "Annotate" }).click();
-    const shown = await shownRecordId(page);
+    const { page, shown } = await annotating(site, { width: 390, height: 844 });
     assert.deepEqual(await page.locator(".chat .role").allInnerTexts(), ["SYSTEM", "USER", "ASSISTANT"]);
     assert.equal(await page.locator(".chat strong").innerText(), "reverse");
     await page.keyboard.press("6"); // the first keyed question: quality, 6th value
@@ -370,11 +365,7 @@ test("a 5-point preference with rubric ratings is answered from the keyboard", a
   const site = new Workspace();
   try {
     const project = site.project("preference-5point-rubric", [pair(1)]);
-    site.annotator("ann@example.org");
-    const url = await site.serve();
-    const page = await signedInPage(browser, url, "ann@example.org");
-    await page.getByRole("link", { name: "Annotate" }).click();
-    const shown = await shownRecordId(page);
+    const { page, shown } = await annotating(site);
     await page.keyboard.press("2"); // the first keyed question, the preference: A is slightly better
     for (const [name, key] of [["helpfulness_a", "4"], ["helpfulness_b", "3"], ["safety_a", "5"], ["safety_b", "5"]]) {
       await page.locator("#question-" + name).focus();
@@ -403,11 +394,7 @@ test("an image field is shown and a multi-label question takes several keys", as
       },
       [{ id: "i1", photo: pixel, caption: "A *tiny* picture" }],
     );
-    site.annotator("ann@example.org");
-    const url = await site.serve();
-    const page = await signedInPage(browser, url, "ann@example.org");
-    await page.getByRole("link", { name: "Annotate" }).click();
-    const shown = await shownRecordId(page);
+    const { page, shown } = await annotating(site);
     const image = page.getByRole("img", { name: "Photo" });
     await page.waitForFunction(() => document.querySelector(".field-image")?.complete);
     assert.equal(await image.evaluate((element) => element.naturalWidth), 1, "the CSP lets record images load");

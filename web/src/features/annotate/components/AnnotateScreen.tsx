@@ -48,6 +48,7 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
   const dirty = useRef(false);
   const submittedAt = useRef<boolean>(false);
   const recordSection = useRef<HTMLElement>(null);
+  const doneSection = useRef<HTMLElement>(null);
   // Saves run one after another (an autosave in flight, then the submit), and read the record
   // and answers of the moment they run, not of the render that queued them.
   const saving = useRef<Promise<unknown>>(Promise.resolve());
@@ -90,6 +91,11 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
       performance.measure("quorum:next-record", "quorum:submit", "quorum:next-shown");
     }
   }, [record?.id]);
+
+  // With no record left, focus goes to the message saying so rather than to <body>.
+  useEffect(() => {
+    if (finished) doneSection.current?.focus();
+  }, [finished]);
 
   const questions: QuestionSpec[] = project?.schema.questions ?? [];
   current.current = { record, values };
@@ -275,7 +281,7 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
         <div class="error" role="alert">{formErrors.map((message) => <p key={message}>{message}</p>)}</div>
       )}
       {finished && (
-        <section class="card done" tabIndex={-1}>
+        <section ref={doneSection} class="card done" tabIndex={-1}>
           <h2>All done</h2>
           <p>There is no record left for you in this project. Thank you!</p>
           <a class="button" href={hrefs.myWork(projectId)}>See my work</a>
