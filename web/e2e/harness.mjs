@@ -1,10 +1,13 @@
 // End-to-end harness: a real `quorum` binary on a temporary SQLite database, served on a free
 // port, driven by Debian's chromium through playwright-core (which never downloads a browser).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const kAxeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 function argument(name, fallback) {
   const index = process.argv.indexOf(name);
@@ -119,4 +122,13 @@ export async function shownRecordId(page, previous = null) {
 export function percentile(sorted, fraction) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+// WCAG 2 A and AA problems axe-core finds on the page as it is (labels, names, contrast, roles),
+// as "rule: target" lines. axe is evaluated through the DevTools protocol, which the page's
+// Content-Security-Policy does not govern.
+export async function accessibilityProblems(page) {
+  await page.evaluate(kAxeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }));
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
 }

@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
-import { launchBrowser, percentile, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
+import { accessibilityProblems, launchBrowser, percentile, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
 
 let browser;
 before(async () => (browser = await launchBrowser()));
@@ -16,7 +16,7 @@ async function annotating(site, viewport) {
   site.annotator("ann@example.org");
   const url = await site.serve();
   const page = await signedInPage(browser, url, "ann@example.org", viewport);
-  await page.getByRole("link", { name: "Annotate" }).click();
+  await page.getByRole("link", { name: "Annotate" }).first().click();
   return { url, page, shown: await shownRecordId(page) };
 }
 
@@ -405,6 +405,47 @@ test("an image field is shown and a multi-label question takes several keys", as
     await page.keyboard.press("Control+Enter");
     assert.equal(await shownRecordId(page, shown), "done");
     assert.deepEqual(site.exported(project)[0].responses[0].values, { tags: ["cat", "outdoor"] });
+  } finally {
+    site.close();
+  }
+});
+
+test("every screen passes axe-core's WCAG 2 A and AA checks", async () => {
+  const site = new Workspace();
+  try {
+    const projects = {
+      pairwise: site.project("pairwise-preference", [pair(1)]),
+      fivePoint: site.project("preference-5point-rubric", [pair(1)]),
+      ner: site.project("ner-spans", [{ id: "n1", text: "Ada Lovelace met Charles Babbage in London." }]),
+      ranking: site.project("best-of-n-ranking", [{ id: "k1", prompt: "p", response_1: "a", response_2: "b", response_3: "c", response_4: "d" }]),
+      chat: site.project("dialogue-rating", [{ id: "c1", conversation: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello!" }] }]),
+      sft: site.project("sft-demonstration", [{ id: "s1", prompt: "Say hi", response: "Hi!" }]),
+      labels: site.project("response-rating", [{ id: "r1", prompt: "p", response: "r" }]),
+    };
+    const { url, page } = await annotating(site);
+    const problems = [];
+    const check = async (screen) => problems.push(...(await accessibilityProblems(page)).map((problem) => `${screen}: ${problem}`));
+    for (const [name, id] of Object.entries(projects)) {
+      await page.goto(`${url}/#/projects/${id}/annotate`);
+      await shownRecordId(page);
+      await check(name);
+    }
+    await page.locator("[data-record-id]").focus();
+    await page.keyboard.press("Control+Enter");
+    await page.locator(".question.invalid").first().waitFor();
+    await check("required error");
+    await page.keyboard.press("?");
+    await check("shortcuts");
+    await page.goto(`${url}/#/projects/${projects.pairwise}/my-work`);
+    await page.getByRole("heading", { name: "My work" }).waitFor();
+    await check("my work");
+    await page.goto(`${url}/#/`);
+    await page.getByText(/submitted by me/).first().waitFor();
+    await check("projects");
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("button", { name: "Log in" }).waitFor();
+    await check("login");
+    assert.deepEqual(problems, []);
   } finally {
     site.close();
   }

@@ -52,8 +52,8 @@ export function ProjectsScreen() {
                 <p class="muted">Loading progress…</p>
               )}
               <div class="actions">
-                <a class="button" href={hrefs.annotate(project.id)}>Annotate</a>
-                <a class="button secondary" href={hrefs.myWork(project.id)}>My work</a>
+                <a class="button" href={hrefs.annotate(project.id)} aria-label={`Annotate ${project.name}`}>Annotate</a>
+                <a class="button secondary" href={hrefs.myWork(project.id)} aria-label={`My work in ${project.name}`}>My work</a>
               </div>
             </li>
           );
