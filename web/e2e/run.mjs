@@ -290,6 +290,15 @@ test("login, the shortcut overlay, guidelines and logout", async () => {
     assert.equal(await page.getByRole("dialog").count(), 0);
     await page.getByText(/Guidelines \(version/).click();
     await screenshot(page, "guidelines");
+    // A session ended elsewhere (here: logged out by another tab) sends the page to the login.
+    const other = await context.newPage();
+    await other.goto(url + "/");
+    await other.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("link", { name: "My work" }).click();
+    await page.getByRole("button", { name: "Log in" }).waitFor();
+    await page.getByLabel("Email").fill("ann@example.org");
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("button", { name: "Log out" }).click();
     await page.getByRole("button", { name: "Log in" }).waitFor();
     const me = await page.request.get(url + "/api/v1/me");

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { kSignedOutEvent } from "../shared/api/client";
 import type { User } from "../shared/api/types";
 import { currentUser, logout } from "../features/auth/api/session";
 import { LoginScreen } from "../features/auth/components/LoginScreen";
@@ -16,8 +17,13 @@ export function App() {
   useEffect(() => {
     currentUser().then(setUser, (error) => setProblem(String(error.message ?? error)));
     const onHash = () => setRoute(parseRoute(location.hash));
+    const onSignedOut = () => setUser(null);
     addEventListener("hashchange", onHash);
-    return () => removeEventListener("hashchange", onHash);
+    addEventListener(kSignedOutEvent, onSignedOut);
+    return () => {
+      removeEventListener("hashchange", onHash);
+      removeEventListener(kSignedOutEvent, onSignedOut);
+    };
   }, []);
 
   if (problem) return <p class="error" role="alert">{problem}</p>;

@@ -21,6 +21,9 @@ export class ApiError extends Error {
 
 let csrfToken = "";
 
+// Sent on window when a request finds the caller no longer signed in.
+export const kSignedOutEvent = "quorum:signed-out";
+
 // Remembered from the login answer or /me; sent as X-CSRF-Token on writes.
 export function setCsrfToken(token: string): void {
   csrfToken = token;
@@ -47,6 +50,10 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
     json = text ? JSON.parse(text) : null;
   } catch {
     throw new ApiError(response.status, "bad_response", `the server answered ${response.status} without JSON`);
+  }
+  if (response.status === 401 && path !== "/api/v1/auth/login" && path !== "/api/v1/me") {
+    // The session ended (expired, or logged out in another tab): the shell shows the login.
+    dispatchEvent(new Event(kSignedOutEvent));
   }
   if (!response.ok) {
     const error = (json as { error?: { code?: string; message?: string; details?: ProblemDetail[] } } | null)?.error;
