@@ -459,3 +459,27 @@ test("every screen passes axe-core's WCAG 2 A and AA checks", async () => {
     site.close();
   }
 });
+
+test("skip stores a discarded response; a project that freezes submissions shows them locked", async () => {
+  const site = new Workspace();
+  try {
+    const project = site.project("pairwise-preference", [pair(1), pair(2)], { allow_edit_submitted: false });
+    const { page, shown } = await annotating(site);
+    await page.getByRole("button", { name: "Skip" }).click();
+    const second = await shownRecordId(page, shown);
+    assert.notEqual(second, "done");
+    await page.keyboard.press("a");
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, second), "done");
+    assert.deepEqual(site.exported(project).map((row) => row.responses[0].status), ["discarded", "submitted"]);
+    await page.getByRole("link", { name: "See my work" }).click();
+    const rows = page.locator("table.work tbody tr");
+    await rows.first().waitFor();
+    assert.match(await rows.nth(0).innerText(), /Skipped/);
+    assert.equal(await rows.nth(0).getByRole("link", { name: "Edit" }).count(), 1, "a skip can be reopened");
+    assert.match(await rows.nth(1).innerText(), /Submitted[\s\S]*Locked/);
+    assert.equal(await rows.nth(1).getByRole("link").count(), 0);
+  } finally {
+    site.close();
+  }
+});
