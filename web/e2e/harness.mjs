@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
+import { after } from "node:test";
 import { chromium } from "playwright-core";
 
 const kAxeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -132,3 +133,25 @@ export async function accessibilityProblems(page) {
   const results = await page.evaluate(() => window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }));
   return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
 }
+
+// One browser for the whole run; each test gets fresh contexts (cookies) from it.
+export const browser = await launchBrowser();
+after(() => browser.close());
+
+// ann@example.org, an annotator, signed in on a fresh server of `site`, on the annotate screen
+// of its first project.
+export async function annotating(site, viewport) {
+  site.annotator("ann@example.org");
+  const url = await site.serve();
+  const page = await signedInPage(browser, url, "ann@example.org", viewport);
+  await page.getByRole("link", { name: "Annotate" }).first().click();
+  return { url, page, shown: await shownRecordId(page) };
+}
+
+export const pair = (index, extra = {}) => ({
+  id: `p${index}`,
+  prompt: `Question ${index}: explain **TCP**`,
+  response_a: `Answer A ${index}`,
+  response_b: `Answer B ${index}`,
+  ...extra,
+});

@@ -7,11 +7,13 @@ import { hrefs } from "../../../app/route";
 import { getProject } from "../../projects/api/listProjects";
 import { getRecord, myResponseTo, nextRecord } from "../api/records";
 import { saveResponse } from "../api/saveResponse";
+import { keyedAnswer } from "../model/keyAnswers";
 import { actionForKey, type KeyAction } from "../model/keymap";
-import { answeredValues, modelOf, problemsByQuestion, validateRequired, type Values } from "../model/questions";
-import { FieldView } from "./FieldView";
+import { answeredValues, problemsByQuestion, validateRequired, type Values } from "../model/questions";
+import { recordLayout } from "../model/layout";
+import { QuestionCard } from "./QuestionCard";
+import { RecordFields } from "./RecordFields";
 import { ShortcutsOverlay } from "./ShortcutsOverlay";
-import { kQuestionViews } from "./questions/registry";
 
 const kAutosaveMs = 5000;
 
@@ -197,36 +199,14 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
     return () => clearTimeout(pending);
   }, [values]);
 
-  // The question the number keys apply to: the focused one, else the first that takes keys.
-  const activeQuestion = (target: EventTarget | null, kind?: string): QuestionSpec | undefined => {
-    const name = (target as HTMLElement | null)?.closest?.("[data-question]")?.getAttribute("data-question");
-    const focused = questions.find((question) => question.name === name && (!kind || question.kind === kind));
-    if (focused && modelOf(focused).keyChoices(focused).length > 0) return focused;
-    return questions.find((question) => (!kind || question.kind === kind) && modelOf(question).keyChoices(question).length > 0);
-  };
-
   const apply = (action: KeyAction, target: EventTarget | null) => {
-    switch (action.type) {
-      case "submit": return void submit();
-      case "saveDraft": return void send("draft");
-      case "toggleHelp": return setHelpOpen((open) => !open);
-      case "closeOverlay": return setHelpOpen(false);
-      case "choose": {
-        const question = activeQuestion(target);
-        if (!question) return;
-        const choice = modelOf(question).keyChoices(question)[action.index];
-        if (choice !== undefined) change(question.name, (previous: unknown) => modelOf(question).choose(question, previous, choice));
-        return;
-      }
-      case "prefer": {
-        const question = activeQuestion(target, "preference");
-        if (!question || question.scale === "five_point") return;
-        const options = question.options ?? [];
-        const choice = action.side === "A" ? options[0] : action.side === "B" ? options[1] : question.scale === "three_way" ? "tie" : undefined;
-        if (choice !== undefined) change(question.name, choice);
-        return;
-      }
-    }
+    if (action.type === "submit") return void submit();
+    if (action.type === "saveDraft") return void send("draft");
+    if (action.type === "toggleHelp") return setHelpOpen((open) => !open);
+    if (action.type === "closeOverlay") return setHelpOpen(false);
+    const focused = (target as HTMLElement | null)?.closest?.("[data-question]")?.getAttribute("data-question") ?? null;
+    const keyed = keyedAnswer(action, questions, focused);
+    if (keyed) change(keyed.question, keyed.update);
   };
 
   // One listener for the screen's life; it reaches this render's state through a ref, since
@@ -248,12 +228,7 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
   if (!project) return formErrors.length ? <p class="error" role="alert">{formErrors[0]}</p> : <p class="loading">Loading…</p>;
 
   const fields = project.schema.fields;
-  const compared = new Set(
-    questions.filter((question) => question.kind === "preference" || question.kind === "ranking").flatMap((question) => question.options ?? []),
-  );
-  const spanned = new Set(questions.filter((question) => question.kind === "span").map((question) => question.field));
-  const comparedList = fields.filter((field) => compared.has(field.name));
-  const shownFields = fields.filter((field) => !compared.has(field.name) && !spanned.has(field.name));
+  const layout = recordLayout(project.schema);
   const progress = record?.progress;
   return (
     <div class="annotate">
@@ -288,44 +263,15 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
         </section>
       )}
       {record && (
-        <form class={"record" + (shownFields.length + comparedList.length === 0 ? " questions-only" : "")} onSubmit={(event) => { event.preventDefault(); submit(); }} aria-label={`Record ${record.external_id || record.id}`}>
-          <section ref={recordSection} tabIndex={-1} class="record-fields" aria-label="The record" data-record-id={record.id}>
-            <p class="record-name muted">Record {record.external_id || record.id}</p>
-            {shownFields.map((field) => (
-              <FieldView key={field.name} field={field} value={record.fields[field.name]} />
-            ))}
-            {comparedList.length > 0 && (
-              <div class={"compare columns-" + Math.min(comparedList.length, 2)}>
-                {comparedList.map((field, index) => (
-                  <FieldView key={field.name} field={field} value={record.fields[field.name]}
-                             badge={comparedList.length <= 2 ? String.fromCharCode(65 + index) : String(index + 1)} />
-                ))}
-              </div>
-            )}
-          </section>
+        <form class={"record" + (layout.shown.length + layout.compared.length === 0 ? " questions-only" : "")}
+              onSubmit={(event) => { event.preventDefault(); submit(); }} aria-label={`Record ${record.external_id || record.id}`}>
+          <RecordFields record={record} layout={layout} sectionRef={recordSection} />
           <section class="questions" aria-label="Questions">
-            {questions.map((question) => {
-              const View = kQuestionViews[question.kind];
-              const error = errors[question.name];
-              const suggestion = record.suggestions?.find((candidate) => candidate.question === question.name);
-              return (
-                <fieldset key={question.name} id={"question-" + question.name} tabIndex={-1} data-question={question.name}
-                          class={"question" + (error ? " invalid" : "")} aria-invalid={error ? "true" : undefined}
-                          aria-describedby={error ? "error-" + question.name : undefined}>
-                  <legend id={"legend-" + question.name}>
-                    {question.title || question.name}
-                    {question.required && <span class="required" aria-label="required"> *</span>}
-                  </legend>
-                  {question.description && <Markdown class="description" source={question.description} />}
-                  <View question={question} value={values[question.name]} onChange={(value) => change(question.name, value)}
-                        fields={fields} recordFields={record.fields} suggestion={suggestion} />
-                  {suggestion && question.kind !== "text" && (
-                    <p class="muted">Suggestion ({suggestion.agent}): {JSON.stringify(suggestion.value)}</p>
-                  )}
-                  {error && <p class="error" id={"error-" + question.name} role="alert">{error}</p>}
-                </fieldset>
-              );
-            })}
+            {questions.map((question) => (
+              <QuestionCard key={question.name} question={question} value={values[question.name]} error={errors[question.name]}
+                            onChange={(value) => change(question.name, value)} fields={fields} recordFields={record.fields}
+                            suggestion={record.suggestions?.find((candidate) => candidate.question === question.name)} />
+            ))}
           </section>
           <div class="submit-bar">
             <button type="submit" disabled={busy}>Submit <kbd>Ctrl+Enter</kbd></button>
