@@ -1,16 +1,32 @@
 # cmake -DDIST=dir -DOUT=file.cc -P embed_files.cmake
 # Writes OUT: every file under DIST as a byte array, and EmbeddedWebFiles() listing them with
-# their URL paths ("/index.html", "/assets/..."), for src/http/static_assets.h.
+# their URL paths ("/index.html", "/assets/..."), for src/http/static_assets.h. Text files also
+# get a gzip-compressed twin ("/assets/x.js.gz") that is sent to browsers accepting gzip.
 file(GLOB_RECURSE files RELATIVE ${DIST} ${DIST}/*)
 list(SORT files)
 set(arrays "")
 set(table "")
 set(index 0)
+set(zipped_dir ${OUT}.gz.d)
+file(REMOVE_RECURSE ${zipped_dir})
+set(entries "")
 foreach(file IN LISTS files)
   if(file MATCHES "\\.map$")
     continue()  # source maps stay out of the binary
   endif()
-  file(READ ${DIST}/${file} hex HEX)
+  list(APPEND entries "${file}|${DIST}/${file}")
+  if(file MATCHES "\\.(js|css|html|svg|json)$")
+    get_filename_component(directory ${zipped_dir}/${file} DIRECTORY)
+    file(MAKE_DIRECTORY ${directory})
+    file(ARCHIVE_CREATE OUTPUT ${zipped_dir}/${file}.gz PATHS ${DIST}/${file} FORMAT raw COMPRESSION GZip)
+    list(APPEND entries "${file}.gz|${zipped_dir}/${file}.gz")
+  endif()
+endforeach()
+foreach(entry IN LISTS entries)
+  string(REPLACE "|" ";" parts "${entry}")
+  list(GET parts 0 file)
+  list(GET parts 1 source)
+  file(READ ${source} hex HEX)
   string(LENGTH "${hex}" hex_length)
   math(EXPR size "${hex_length} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")

@@ -10,9 +10,10 @@
 namespace quorum::testing {
 namespace {
 
-constexpr std::array<StaticFile, 3> kFiles = {{
+constexpr std::array<StaticFile, 4> kFiles = {{
     {"/index.html", "<!doctype html><script type=module src=/assets/app-1a2b.js></script>"},
     {"/assets/app-1a2b.js", "console.log(1)"},
+    {"/assets/app-1a2b.js.gz", "(the gzip bytes)"},
     {"/assets/app-1a2b.css", "body{}"},
 }};
 
@@ -20,7 +21,8 @@ class StaticAssetsTest : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
-    router_->SetFallback([this](const HttpRequest& request) { return assets_.Serve(request.path); });
+    router_->SetFallback(
+        [this](const HttpRequest& request) { return assets_.Serve(request.path, request.Header("accept-encoding")); });
   }
   std::string Header(const ApiAnswer& answer, const std::string& name) {
     for (const auto& [key, value] : answer.raw.headers)
@@ -53,6 +55,23 @@ TEST_F(StaticAssetsTest, HashedAssetsAreImmutableWithTheirTypes) {
   EXPECT_EQ(script.raw.content_type, "text/javascript; charset=utf-8");
   EXPECT_EQ(Header(script, "Cache-Control"), "public, max-age=31536000, immutable");
   EXPECT_EQ(Call("GET", "/assets/app-1a2b.css", "").raw.content_type, "text/css; charset=utf-8");
+}
+
+TEST_F(StaticAssetsTest, TheGzipTwinGoesToBrowsersThatTakeIt) {
+  ApiAnswer zipped = Call("GET", "/assets/app-1a2b.js", "", nullptr, {{"accept-encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(zipped.raw.body, "(the gzip bytes)");
+  EXPECT_EQ(Header(zipped, "Content-Encoding"), "gzip");
+  EXPECT_EQ(Header(zipped, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(zipped.raw.content_type, "text/javascript; charset=utf-8") << "the type of what was zipped";
+  for (const char* refusing : {"", "deflate", "gzip;q=0", "br, gzip; q=0.0"}) {
+    ApiAnswer plain = Call("GET", "/assets/app-1a2b.js", "", nullptr, {{"accept-encoding", refusing}});
+    EXPECT_EQ(plain.raw.body, "console.log(1)") << refusing;
+    EXPECT_EQ(Header(plain, "Content-Encoding"), "") << refusing;
+  }
+  EXPECT_EQ(Call("GET", "/assets/app-1a2b.js", "", nullptr, {{"accept-encoding", "gzip;q=0.5"}}).raw.body,
+            "(the gzip bytes)");
+  EXPECT_EQ(Header(Call("GET", "/assets/app-1a2b.css", "", nullptr, {{"accept-encoding", "gzip"}}), "Content-Encoding"), "")
+      << "no twin, no encoding";
 }
 
 TEST_F(StaticAssetsTest, UnknownPathsAndTheApiNeverFallBack) {

@@ -44,7 +44,8 @@ Status RunServe(CommandContext& context, const ParsedArgs& args) {
 
   Router router(*store, context.clock(), AllRoutes());
   const StaticAssets web_ui(EmbeddedWebFiles());
-  router.SetFallback([&web_ui](const HttpRequest& request) { return web_ui.Serve(request.path); });
+  router.SetFallback(
+      [&web_ui](const HttpRequest& request) { return web_ui.Serve(request.path, request.Header("accept-encoding")); });
   HttpServer server(router, options, context.out());
   QUORUM_RETURN_IF_ERROR(server.Start());
   context.err() << "Quorum is serving " << context.db_url() << " at http://" << options.host << ":" << server.port()

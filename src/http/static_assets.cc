@@ -26,13 +26,37 @@ std::string_view ContentTypeFor(std::string_view path) {
   return "application/octet-stream";
 }
 
-std::optional<HttpResponse> StaticAssets::Serve(std::string_view path) const {
+namespace {
+
+// Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0).
+bool AcceptsGzip(std::string_view header) {
+  const std::size_t at = header.find("gzip");
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = header.substr(at + 4);
+  rest = rest.substr(0, rest.find(','));
+  std::string compact;
+  for (char c : rest)
+    if (c != ' ') compact += c;
+  return !(compact.starts_with(";q=0") && compact.find_first_not_of("0.", 3) == std::string::npos);
+}
+
+}  // namespace
+
+const StaticFile* StaticAssets::Find(std::string_view path) const {
+  for (const StaticFile& file : files_)
+    if (file.path == path) return &file;
+  return nullptr;
+}
+
+std::optional<HttpResponse> StaticAssets::Serve(std::string_view path, std::string_view accept_encoding) const {
   if (path == "/") path = "/index.html";
-  for (const StaticFile& file : files_) {
-    if (file.path != path) continue;
+  if (const StaticFile* file = Find(path)) {
+    const StaticFile* zipped = AcceptsGzip(accept_encoding) ? Find(std::string(path) + ".gz") : nullptr;
     HttpResponse response;
-    response.body = std::string(file.bytes);
+    response.body = std::string(zipped ? zipped->bytes : file->bytes);
     response.content_type = std::string(ContentTypeFor(path));
+    if (zipped) response.AddHeader("Content-Encoding", "gzip");
+    response.AddHeader("Vary", "Accept-Encoding");
     // Hashed names change with their content, so they never need revalidating; index.html
     // must be fetched anew so that a new binary's UI is picked up at once.
     const bool hashed = path.starts_with("/assets/");

@@ -37,10 +37,14 @@ class StaticAssets {
 
   // The answer to GET `path`: "/" is /index.html. index.html is sent with no-cache (it names
   // the current hashed assets); files under /assets/ have content hashes in their names and
-  // are cached for a year as immutable. nullopt when no file has that path.
-  std::optional<HttpResponse> Serve(std::string_view path) const;
+  // are cached for a year as immutable. When `accept_encoding` (the request's header) takes
+  // gzip and the file has a twin PATH.gz, the twin is sent with Content-Encoding: gzip.
+  // nullopt when no file has that path.
+  std::optional<HttpResponse> Serve(std::string_view path, std::string_view accept_encoding = "") const;
 
  private:
+  const StaticFile* Find(std::string_view path) const;
+
   std::span<const StaticFile> files_;
 };
 

@@ -56,9 +56,12 @@ test("two annotators on a pairwise project with overlap 2 each see each record o
                 `p95=${percentile(durations, 0.95).toFixed(1)} ms max=${durations.at(-1).toFixed(1)} ms (target < 100 ms)`);
     const scriptUrls = await pages.ann.evaluate(() =>
       performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")));
+    const transferred = await pages.ann.evaluate(() =>
+      performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith(".js")).reduce((sum, entry) => sum + entry.encodedBodySize, 0));
     const scripts = await Promise.all(scriptUrls.map(async (script) => (await pages.ann.request.get(script)).body()));
     const gzipped = scripts.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
-    console.log(`annotate screen JavaScript: ${scripts.length} file(s), ${(gzipped / 1024).toFixed(1)} KB gzipped (limit 250 KB)`);
+    console.log(`annotate screen JavaScript: ${scripts.length} file(s), ${(gzipped / 1024).toFixed(1)} KB gzipped (limit 250 KB), ` +
+                `${(transferred / 1024).toFixed(1)} KB sent by quorum serve`);
     assert.ok(scripts.length > 0 && gzipped <= 250 * 1024);
 
     // My work: the list, and a submitted response reopened and changed (a new revision).

@@ -87,9 +87,11 @@ test("login, the shortcut overlay, guidelines and logout", async () => {
     assert.equal(index.headers()["cache-control"], "no-cache");
     assert.match(index.headers()["content-type"], /^text\/html/);
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(await index.text())[1];
-    const asset = await page.request.get(url + script);
+    const asset = await page.request.get(url + script, { headers: { "Accept-Encoding": "gzip" } });
     assert.equal(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert.match(asset.headers()["content-type"], /^text\/javascript/);
+    assert.equal(asset.headers()["content-encoding"], "gzip", "sent compressed to a browser that takes gzip");
+    assert.match((await asset.body()).toString("utf8", 0, 200), /[a-zA-Z]/, "and decoded back to script");
   } finally {
     site.close();
   }
