@@ -81,6 +81,7 @@ const std::map<std::string, Needs> kExpectations = {
     {"DELETE /api/annotations/{id}", Needs::kResponseAuthorOrManager},
     {"POST /api/predictions", Needs::kSignedIn},
     {"GET /api/predictions", Needs::kSignedIn},
+    {"GET /api/v1/projects/{id}/my-work", Needs::kProjectAnnotator},
 };
 
 std::optional<Role> MinRole(Needs needs) {

@@ -8,6 +8,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "http/api_routes.h"
+#include "http/embedded_web.h"
 #include "http/router.h"
 #include "http/server.h"
 
@@ -54,6 +55,9 @@ Status RunServe(CommandContext& context, const ParsedArgs& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   Router router(*store, context.clock(), AllRoutes());
+  const StaticAssets web_ui(EmbeddedWebFiles());
+  router.SetFallback(
+      [&web_ui](const HttpRequest& request) { return web_ui.Serve(request.path, request.Header("accept-encoding")); });
   HttpServer server(router, options, context.out());
   QUORUM_RETURN_IF_ERROR(server.Start());
   context.err() << "Quorum is serving " << context.db_url() << " at http://" << options.host << ":" << server.port()
@@ -78,7 +82,7 @@ Status RunServe(CommandContext& context, const ParsedArgs& args) {
 
 CommandSpec ServeCommand() {
   return {"serve",
-          "run the HTTP server (REST API)",
+          "run the HTTP server (the web UI and the REST API)",
           "[--host H] [--port P] [--max-body-mb N] [--spool-dir DIR]",
           "Serves on 127.0.0.1:8080 by default. One JSON line per request goes to standard output\n"
           "(the access log); messages go to standard error. Request bodies above --max-body-mb get\n"

@@ -97,6 +97,11 @@ HttpResponse PatchResponse(RequestContext& context) {
   if (!own && !MayReach(context)) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
   if (!own && !RoleAtLeast(*context.role, Role::kManager))
     return ErrorResponse(MakeError(ErrorCode::kForbidden, "only the author or a manager can change a response"));
+  if (context.response->status == ResponseStatus::kSubmitted && !RoleAtLeast(*context.role, Role::kManager) &&
+      !AllowsEditSubmitted(*context.project))
+    return ErrorResponse(MakeError(ErrorCode::kForbidden,
+                                   "this project does not let annotators change a submitted response "
+                                   "(setting allow_edit_submitted is false)"));
   Result<nlohmann::json> body = ParseJsonBody(context.request);
   if (!body.ok()) return ErrorResponse(body.error());
   Response response = *context.response;

@@ -15,6 +15,7 @@ void AddRecordRoutes(std::vector<Route>& routes);    // api_records.cc: records,
 void AddResponseRoutes(std::vector<Route>& routes);  // api_responses.cc
 void AddQualityRoutes(std::vector<Route>& routes);   // api_quality.cc: agreement, aggregates, annotators
 void AddLabelStudioRoutes(std::vector<Route>& routes);  // ls_api_*.cc: Label Studio's API under /api/
+void AddMyWorkRoutes(std::vector<Route>& routes);    // api_my_work.cc: the caller's own responses
 
 // Every route of the server, in matching order.
 std::vector<Route> AllRoutes();

@@ -114,6 +114,9 @@ HttpResponse Router::Handle(const HttpRequest& request) {
     allowed += (allowed.empty() ? "" : ", ") + candidate.method;
   }
   if (route == nullptr) {
+    if (allowed.empty() && fallback_ && request.method == "GET" && !request.path.starts_with("/api/")) {
+      if (std::optional<HttpResponse> answer = fallback_(request)) return std::move(*answer);
+    }
     if (allowed.empty())
       return ErrorResponse(MakeError(ErrorCode::kNotFound, "no route " + request.method + " " + request.path));
     HttpResponse response = JsonResponse(

@@ -1,6 +1,8 @@
 // Matching a request to its route, checking who calls it, and running the handler.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include "http/login_limiter.h"
@@ -26,11 +28,17 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // Where a GET that matches no route goes (the web UI's files): nullopt from it means 404.
+  // Paths under /api/ never reach it. Set it before the router handles requests.
+  using Fallback = std::function<std::optional<HttpResponse>(const HttpRequest&)>;
+  void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
+
  private:
   Store& store_;
   const Clock& clock_;
   LoginLimiter login_limiter_;
   std::vector<Route> routes_;
+  Fallback fallback_;
 };
 
 // Whether `path` matches `pattern`; fills `params` with the {name} segments.

@@ -12,6 +12,7 @@ std::vector<Route> AllRoutes() {
   AddResponseRoutes(routes);
   AddQualityRoutes(routes);
   AddLabelStudioRoutes(routes);
+  AddMyWorkRoutes(routes);
   return routes;
 }
 

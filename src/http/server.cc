@@ -237,7 +237,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     message->set("X-Request-Id", request.request_id);
     message->set("X-Content-Type-Options", "nosniff");
     message->set(bhttp::field::cache_control, "no-store");
-    for (const auto& [name, value] : response->headers) message->insert(name, value);
+    // A handler's own Cache-Control (the web UI's files) replaces the API's no-store.
+    for (const auto& [name, value] : response->headers) {
+      if (beast::iequals(name, "Cache-Control"))
+        message->set(name, value);
+      else
+        message->insert(name, value);
+    }
     message->keep_alive(keep_alive_);
     message->body() = std::move(response->body);
     message->prepare_payload();

@@ -28,6 +28,11 @@ Status CheckNotFull(Store& store, const Project& project, const Response& respon
   return OkStatus();
 }
 
+bool AllowsEditSubmitted(const Project& project) {
+  auto allow = project.settings.find("allow_edit_submitted");
+  return allow == project.settings.end() || !allow->is_boolean() || allow->get<bool>();
+}
+
 Result<bool> MaySeeRecord(RequestContext& context, const Record& record) {
   if (RoleAtLeast(*context.role, Role::kReviewer)) return true;
   QUORUM_ASSIGN_OR_RETURN(std::optional<Response> own, context.store.FindResponse(record.id, context.caller->user.id));

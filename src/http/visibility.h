@@ -18,5 +18,8 @@ bool ShowsSuggestions(const Project& project);
 // A submitted `response` to a record that already has `overlap` submitted responses from others
 // would over-fill it: kConflict saying so. OkStatus for drafts and discarded responses.
 Status CheckNotFull(Store& store, const Project& project, const Response& response);
+// Whether annotators may change a response after submitting it (project setting
+// "allow_edit_submitted", default true). Managers always may.
+bool AllowsEditSubmitted(const Project& project);
 
 }  // namespace quorum
