@@ -213,5 +213,30 @@ TEST_F(ApiFlowTest, OneErrorShapeEverywhere) {
   EXPECT_EQ(Call("GET", "/api/v1/projects/", key).status, 200) << "a trailing slash is the same path";
 }
 
+// Managers set the tier and specializations that decide which records a member is given.
+TEST_F(ApiFlowTest, ManagersChangeAMembersTierAndSpecializations) {
+  std::string manager = UserWithRole("m@team.org", Role::kManager);
+  UserWithRole("ann@team.org", Role::kAnnotator);
+  UserWithRole("stranger@else.org", std::nullopt);
+  const std::string members = "/api/v1/workspaces/" + std::to_string(workspace_.id) + "/members/";
+  const std::string ann = members + std::to_string(UserId("ann@team.org"));
+
+  ApiAnswer changed = Call("PATCH", ann, manager, {{"tier", 3}, {"specializations", {"medical", "code"}}});
+  ASSERT_EQ(changed.status, 200) << changed.raw.body;
+  EXPECT_EQ(changed.body["user"]["tier"], 3);
+  EXPECT_EQ(changed.body["role"], "annotator");
+  User stored = store_->GetUser(UserId("ann@team.org")).value();
+  EXPECT_EQ(stored.tier, 3);
+  EXPECT_EQ(stored.specializations, (std::vector<std::string>{"medical", "code"}));
+
+  ApiAnswer bad_tier = Call("PATCH", ann, manager, {{"tier", 101}});
+  EXPECT_EQ(bad_tier.status, 400);
+  EXPECT_NE(bad_tier.body["error"]["message"].get<std::string>().find("tier"), std::string::npos);
+  EXPECT_EQ(Call("PATCH", ann, manager, {{"password", "x"}}).status, 400) << "only profile keys";
+  EXPECT_EQ(store_->GetUser(UserId("ann@team.org")).value().tier, 3) << "a refused change changes nothing";
+  EXPECT_EQ(Call("PATCH", members + std::to_string(UserId("stranger@else.org")), manager, {{"tier", 1}}).status, 404)
+      << "only members of the workspace";
+}
+
 }  // namespace
 }  // namespace quorum::testing

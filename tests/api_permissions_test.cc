@@ -37,6 +37,7 @@ const std::map<std::string, Needs> kExpectations = {
     {"POST /api/v1/workspaces", Needs::kSignedIn},
     {"GET /api/v1/workspaces/{id}/members", Needs::kWorkspaceManager},
     {"PUT /api/v1/workspaces/{id}/members", Needs::kWorkspaceManager},
+    {"PATCH /api/v1/workspaces/{id}/members/{user_id}", Needs::kWorkspaceManager},
     {"GET /api/v1/projects", Needs::kSignedIn},
     {"POST /api/v1/projects", Needs::kSignedIn},
     {"GET /api/v1/projects/{id}", Needs::kProjectAnnotator},
@@ -135,6 +136,9 @@ class PermissionsTest : public ApiTest {
     }
     std::string target = pattern;
     if (std::size_t at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, std::to_string(id));
+    // A second parameter names a member of the team workspace: the annotator.
+    if (std::size_t at = target.find("{user_id}"); at != std::string::npos)
+      target.replace(at, 9, std::to_string(UserId("annotator@team.org")));
     return target;
   }
 

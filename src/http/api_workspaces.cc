@@ -1,4 +1,6 @@
 // Workspaces and their members.
+#include <algorithm>
+
 #include "auth/password.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
@@ -102,6 +104,39 @@ HttpResponse PutMember(RequestContext& context) {
   return JsonResponse(status, answer);
 }
 
+// Changes a member's profile: {"name"?, "tier"?, "specializations"?}. The tier and the
+// specializations decide which records the distribution engine gives them.
+HttpResponse PatchMember(RequestContext& context) {
+  const int64_t user_id = context.IdParam("user_id");
+  Result<std::optional<Role>> role = context.store.GetRole(context.workspace->id, user_id);
+  if (!role.ok()) return ErrorResponse(role.error());
+  if (!*role) return ErrorResponse(MakeError(ErrorCode::kNotFound, "no member " + std::to_string(user_id) + " in this workspace"));
+  Result<nlohmann::json> body = ParseJsonBody(context.request);
+  if (!body.ok()) return ErrorResponse(body.error());
+  if (!body->is_object()) return ErrorResponse(MakeError(ErrorCode::kInvalid, "send a JSON object"));
+  Result<User> user = context.store.GetUser(user_id);
+  if (!user.ok()) return ErrorResponse(user.error());
+  for (const auto& [key, value] : body->items()) {
+    if (key == "name" && value.is_string() && !value.get<std::string>().empty()) {
+      user->name = value.get<std::string>();
+    } else if (key == "tier" && value.is_number_integer() && value.get<int64_t>() >= 0 && value.get<int64_t>() <= 100) {
+      user->tier = value.get<int>();
+    } else if (key == "specializations" && value.is_array() &&
+               std::all_of(value.begin(), value.end(), [](const nlohmann::json& tag) { return tag.is_string() && !tag.get<std::string>().empty(); })) {
+      user->specializations = value.get<std::vector<std::string>>();
+    } else {
+      const std::string rule = key == "name"              ? "name must be a non-empty string"
+                               : key == "tier"            ? "tier must be an integer from 0 to 100"
+                               : key == "specializations" ? "specializations must be an array of non-empty strings"
+                                                          : "unknown key '" + key + "' (send name, tier, specializations)";
+      return ErrorResponse(MakeError(ErrorCode::kInvalid, rule));
+    }
+  }
+  Status updated = context.store.UpdateUser(*user);
+  if (!updated.ok()) return ErrorResponse(updated.error());
+  return JsonResponse(200, {{"user", UserJson(*user)}, {"role", RoleName(**role)}});
+}
+
 }  // namespace
 
 void AddWorkspaceRoutes(std::vector<Route>& routes) {
@@ -111,6 +146,8 @@ void AddWorkspaceRoutes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/api/v1/workspaces", signed_in, "create a workspace (owners only)", CreateWorkspace});
   routes.push_back({"GET", "/api/v1/workspaces/{id}/members", managers, "members and their roles", ListMembers});
   routes.push_back({"PUT", "/api/v1/workspaces/{id}/members", managers, "add a member or change a role", PutMember});
+  routes.push_back({"PATCH", "/api/v1/workspaces/{id}/members/{user_id}", managers,
+                    "change a member's name, tier or specializations", PatchMember});
 }
 
 }  // namespace quorum

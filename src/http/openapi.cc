@@ -20,6 +20,7 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"POST", "/api/v1/workspaces", "create a workspace (owners)", {}, true, {201}},
       {"GET", "/api/v1/workspaces/{id}/members", "members with roles (managers)", {}, false, {200}},
       {"PUT", "/api/v1/workspaces/{id}/members", "add a member, creating the account if needed, or change a role (managers)", {}, true, {200, 201}},
+      {"PATCH", "/api/v1/workspaces/{id}/members/{user_id}", "change a member's name, tier (0-100) or specializations, which decide the records they are given (managers)", {}, true, {200}},
       {"GET", "/api/v1/projects", "projects of the caller's workspaces", {}, false, {200}},
       {"POST", "/api/v1/projects", "create a project from a template or a schema (managers)", {}, true, {201}},
       {"GET", "/api/v1/projects/{id}", "a project with its schema, settings and record count", {}, false, {200}},
