@@ -12,7 +12,7 @@ namespace quorum {
 
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
 // SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, UpsertSuggestions,
-// CreateSession, DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, and
+// Reserve, SaveResponseWithin, SetUncertainty, CreateSession, DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, and
 // each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
 // FindTokenByHash counts as a read (its use-time bookkeeping is not what callers test). They are
 // counted from 1 in the order they are called. A failed write never reaches the inner store, so
@@ -99,6 +99,23 @@ class FaultyStore final : public Store {
   Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override {
     return inner_->ScanProject(project_id, visitor);
   }
+
+  Result<std::optional<Reservation>> Reserve(const ReserveRequest& request) override;
+  Result<Response> SaveResponseWithin(const Response& response, int64_t actor_user_id,
+                                      const ResponseLimits& limits) override;
+  Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) override {
+    return inner_->WasHandedOut(record_id, user_id);
+  }
+  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override {
+    return inner_->ProgressOf(project_id, user_id, overlap, now_ms);
+  }
+  Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override {
+    return inner_->ListReservations(project_id, now_ms, limit);
+  }
+  Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override {
+    return inner_->ListAnnotatorCounts(project_id, now_ms);
+  }
+  Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
 
  private:
   std::unique_ptr<Store> inner_;

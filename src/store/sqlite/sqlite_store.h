@@ -92,6 +92,15 @@ class SqliteStore final : public Store {
   Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) override;
   Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override;
 
+  Result<std::optional<Reservation>> Reserve(const ReserveRequest& request) override;
+  Result<Response> SaveResponseWithin(const Response& response, int64_t actor_user_id,
+                                      const ResponseLimits& limits) override;
+  Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) override;
+  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override;
+  Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override;
+  Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override;
+  Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
+
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;
 

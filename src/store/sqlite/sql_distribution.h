@@ -1,0 +1,83 @@
+// The distribution engine's SQL (see migration 3): reservations and the record queue.
+// Private to src/store/sqlite. Values are always bound.
+#pragma once
+
+namespace quorum::sqlite {
+
+// Releases the project's reservations that expired by ?2.
+inline constexpr char kReleaseExpired[] =
+    "UPDATE reservations SET live = 0 WHERE project_id = ? AND live = 1 AND expires_at <= ?";
+// The user's live reservation in a project: record_id, expires_at.
+inline constexpr char kLiveReservationOfUser[] =
+    "SELECT record_id, expires_at FROM reservations WHERE user_id = ? AND project_id = ? AND live = 1 LIMIT 1";
+inline constexpr char kInsertReservation[] =
+    "INSERT INTO reservations (record_id, user_id, project_id, expires_at, live) VALUES (?, ?, ?, ?, 1)";
+inline constexpr char kWasHandedOut[] = "SELECT 1 FROM reservations WHERE record_id = ? AND user_id = ?";
+inline constexpr char kServedCounts[] =
+    "SELECT served, gold_served FROM annotator_progress WHERE project_id = ? AND user_id = ?";
+// A calibration candidate: the record is in the project and the user never had it.
+inline constexpr char kCalibrationCandidate[] =
+    "SELECT 1 FROM record_progress p WHERE p.record_id = ? AND p.project_id = ? "
+    "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = ?)";
+inline constexpr char kFirstRecordIds[] = "SELECT id FROM records WHERE project_id = ? ORDER BY id LIMIT ?";
+
+// The conditions every queue walk shares, after "p.project_id = ?": eligibility (tier, the
+// JSON array of the user's specializations) and that the user never had the record.
+#define QUORUM_QUEUE_ELIGIBLE                                                                    \
+  " AND p.min_tier <= ? AND (p.specialization = '' OR EXISTS "                                   \
+  "(SELECT 1 FROM json_each(?) s WHERE s.value = p.specialization)) "                            \
+  "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = ?)"
+
+// Gold: the first eligible gold record at or after (?6 = 0) or before (?6 = 1) the shuffle
+// position ?5, in shuffle order. Parameters: project, tier, specializations, user, position, wrap.
+inline constexpr char kFirstGold[] =
+    "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 1" QUORUM_QUEUE_ELIGIBLE
+    " AND (CASE WHEN ?6 = 0 THEN p.shuffle >= ?5 ELSE p.shuffle < ?5 END) ORDER BY p.shuffle LIMIT 1";
+
+// One bucket of the non-gold queue (records with exactly ?5 places taken), first in each
+// order. Parameters: project, tier, specializations, user, taken, discards_count (0/1), overlap,
+// and for random the shuffle position and wrap flag. Columns: record_id, the order's key.
+inline constexpr char kBucketFifo[] =
+    "SELECT p.record_id, p.record_id FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
+    " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7) ORDER BY p.record_id LIMIT 1";
+inline constexpr char kBucketPriority[] =
+    "SELECT p.record_id, p.priority FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
+    " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7) ORDER BY p.priority DESC, p.record_id LIMIT 1";
+inline constexpr char kBucketUncertainty[] =
+    "SELECT p.record_id, p.uncertainty FROM record_progress p WHERE p.project_id = ? AND p.gold = 0"
+    QUORUM_QUEUE_ELIGIBLE
+    " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7) ORDER BY p.uncertainty DESC, p.record_id LIMIT 1";
+inline constexpr char kBucketRandom[] =
+    "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
+    " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7)"
+    " AND (CASE WHEN ?9 = 0 THEN p.shuffle >= ?8 ELSE p.shuffle < ?8 END) ORDER BY p.shuffle, p.record_id LIMIT 1";
+#undef QUORUM_QUEUE_ELIGIBLE
+
+// A record's places for SaveResponseWithin: taken, discarded, and the saver's own part of them
+// (their live reservation, their response's status).
+inline constexpr char kProjectOfRecordProgress[] = "SELECT project_id FROM record_progress WHERE record_id = ?";
+inline constexpr char kRecordPlaces[] = "SELECT taken, discarded FROM record_progress WHERE record_id = ?";
+inline constexpr char kOwnPlace[] =
+    "SELECT (SELECT live FROM reservations WHERE record_id = ?1 AND user_id = ?2), "
+    "(SELECT status FROM responses WHERE record_id = ?1 AND user_id = ?2)";
+inline constexpr char kExtendReservation[] =
+    "UPDATE reservations SET expires_at = max(expires_at, ?) WHERE record_id = ? AND user_id = ? AND live = 1";
+
+// Progress: records per (gold, submitted) of a project; an annotator's counts; live reservations.
+inline constexpr char kProgressCounts[] =
+    "SELECT gold, submitted, records FROM progress_counts WHERE project_id = ? AND records > 0";
+inline constexpr char kAnnotatorCounts[] =
+    "SELECT a.user_id, a.served, a.gold_served, a.submitted, a.discarded, "
+    "(SELECT count(*) FROM reservations r WHERE r.user_id = a.user_id AND r.project_id = a.project_id "
+    "AND r.live = 1 AND r.expires_at > ?2) "
+    "FROM annotator_progress a WHERE a.project_id = ?1 ORDER BY a.user_id";
+inline constexpr char kAnnotatorCountsOfUser[] =
+    "SELECT submitted, discarded FROM annotator_progress WHERE project_id = ? AND user_id = ?";
+inline constexpr char kCountLiveReservations[] =
+    "SELECT count(*) FROM reservations WHERE project_id = ? AND live = 1 AND expires_at > ?";
+inline constexpr char kListLiveReservations[] =
+    "SELECT record_id, user_id, expires_at FROM reservations WHERE project_id = ? AND live = 1 AND expires_at > ? "
+    "ORDER BY expires_at LIMIT ?";
+inline constexpr char kSetUncertainty[] = "UPDATE record_progress SET uncertainty = ? WHERE record_id = ?";
+
+}  // namespace quorum::sqlite
