@@ -51,6 +51,7 @@ const std::map<std::string, Needs> kExpectations = {
     {"POST /api/v1/records/{id}/responses", Needs::kRecordAnnotator},
     {"GET /api/v1/responses/{id}", Needs::kResponseAnnotator},
     {"PATCH /api/v1/responses/{id}", Needs::kResponseAuthorOrManager},
+    {"GET /api/v1/projects/{id}/queue", Needs::kProjectManager},
 };
 
 std::optional<Role> MinRole(Needs needs) {

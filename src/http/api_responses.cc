@@ -1,5 +1,6 @@
 // Responses: an annotator's answers to a record, and their revisions.
 #include "core/validation.h"
+#include "dist/distributor.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/api_routes.h"
@@ -30,29 +31,16 @@ Status ApplyBody(const nlohmann::json& body, Response& response) {
   return OkStatus();
 }
 
-// A submitted response to a record that already has `overlap` submitted responses from others
-// would over-fill it.
-Status CheckNotFull(RequestContext& context, const Response& response) {
-  if (response.status != ResponseStatus::kSubmitted) return OkStatus();
-  QUORUM_ASSIGN_OR_RETURN(std::vector<Response> existing, context.store.ListResponses(response.record_id));
-  int submitted_by_others = 0;
-  for (const Response& other : existing)
-    if (other.user_id != response.user_id && other.status == ResponseStatus::kSubmitted) ++submitted_by_others;
-  if (submitted_by_others >= OverlapOf(*context.project))
-    return MakeError(ErrorCode::kConflict, "this record already has all the responses it needs (" +
-                                               std::to_string(submitted_by_others) + ")");
-  return OkStatus();
-}
-
 HttpResponse Save(RequestContext& context, Response response, int success_status) {
   std::vector<Problem> problems = ValidateResponseValues(context.project->schema, response.values, response.status,
                                                          context.record->fields, "record " + std::to_string(context.record->id));
   if (!problems.empty())
     return ErrorResponse(MakeError(ErrorCode::kInvalid, "the response is not valid", std::move(problems)));
-  Status not_full = CheckNotFull(context, response);
-  if (!not_full.ok()) return ErrorResponse(not_full.error());
   response.guideline_version = context.project->guideline_version;
-  Result<Response> saved = context.store.SaveResponse(response, context.caller->user.id);
+  // The engine refuses a submission that would over-fill the record (a late one, after the
+  // lease ran out and others filled it) and lets a draft renew the lease.
+  Distributor distributor(context.store, context.clock);
+  Result<Response> saved = distributor.Save(*context.project, *context.record, response, context.caller->user.id);
   if (!saved.ok()) return ErrorResponse(saved.error());
   return JsonResponse(success_status, ResponseJson(*saved));
 }

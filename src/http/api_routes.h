@@ -13,6 +13,7 @@ void AddWorkspaceRoutes(std::vector<Route>& routes); // api_workspaces.cc: works
 void AddProjectRoutes(std::vector<Route>& routes);   // api_projects.cc
 void AddRecordRoutes(std::vector<Route>& routes);    // api_records.cc: records, suggestions, next
 void AddResponseRoutes(std::vector<Route>& routes);  // api_responses.cc
+void AddDistributionRoutes(std::vector<Route>& routes);  // api_distribution.cc: the queue
 
 // Every route of the server, in matching order.
 std::vector<Route> AllRoutes();

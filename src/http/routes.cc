@@ -10,6 +10,7 @@ std::vector<Route> AllRoutes() {
   AddProjectRoutes(routes);
   AddRecordRoutes(routes);
   AddResponseRoutes(routes);
+  AddDistributionRoutes(routes);
   return routes;
 }
 

@@ -75,9 +75,6 @@ class FaultyStore final : public Store {
   }
 
   Result<std::vector<Record>> FindRecords(const RecordFilter& filter) override { return inner_->FindRecords(filter); }
-  Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) override {
-    return inner_->NextRecordFor(project_id, user_id, overlap);
-  }
   Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) override;
   Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override {
     return inner_->FindResponse(record_id, user_id);

@@ -305,10 +305,6 @@ class Store {
 
   // Records matching `filter`, in id order (see RecordFilter). kInvalid for a limit out of range.
   virtual Result<std::vector<Record>> FindRecords(const RecordFilter& filter) = 0;
-  // The first record of the project, in id order, that `user_id` has no response to and that has
-  // fewer than `overlap` submitted responses; nullopt when there is none. (The distribution
-  // engine replaces this simple FIFO later.)
-  virtual Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) = 0;
   // Replaces the record's suggestions for each given question (matched by question and agent),
   // in one transaction. kNotFound when the record does not exist.
   virtual Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) = 0;

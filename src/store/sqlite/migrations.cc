@@ -99,10 +99,11 @@ CREATE TABLE revisions (
 CREATE INDEX revisions_response ON revisions (response_id);
 )sql";
 
-// Version 2: login sessions, API tokens, and what NextRecordFor needs to skip completed records.
+// Version 2: login sessions, API tokens, and what the first FIFO next-record needed to skip
+// completed records (version 3 turns it into the distribution queue).
 // Sessions and tokens go with their user. record_progress holds, for every record, how many
 // submitted responses it has, kept exact by triggers (so every writer, the import batch
-// included, maintains it) and filled here for existing records. NextRecordFor seeks it by
+// included, maintains it) and filled here for existing records. The next record sought it by
 // (project, count) instead of walking every completed record of a project; its rows are narrow,
 // so the update a submission causes dirties a small page, not the record's wide one.
 constexpr char kSchemaV2[] = R"sql(
@@ -181,6 +182,7 @@ UPDATE record_progress SET (gold, priority, min_tier, specialization) = (
          coalesce(CAST(json_extract(r.metadata_json, '$.min_tier') AS INTEGER), 0),
          coalesce(CAST(json_extract(r.metadata_json, '$.specialization') AS TEXT), '')
   FROM records r WHERE r.id = record_progress.record_id);
+DROP INDEX record_progress_next;
 CREATE INDEX queue_fifo ON record_progress (project_id, gold, taken, record_id);
 CREATE INDEX queue_priority ON record_progress (project_id, gold, taken, priority DESC, record_id);
 CREATE INDEX queue_uncertainty ON record_progress (project_id, gold, taken, uncertainty DESC, record_id);

@@ -28,15 +28,19 @@ inline constexpr char kFirstRecordIds[] = "SELECT id FROM records WHERE project_
   "(SELECT 1 FROM json_each(?) s WHERE s.value = p.specialization)) "                            \
   "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = ?)"
 
-// Gold: the first eligible gold record at or after (?6 = 0) or before (?6 = 1) the shuffle
-// position ?5, in shuffle order. Parameters: project, tier, specializations, user, position, wrap.
-inline constexpr char kFirstGold[] =
+// Gold: the first eligible gold record at or after the shuffle position ?5 (then, wrapping
+// round, before it), in shuffle order. Two statements, not one with a CASE, so that each is a
+// range seek in the index. Parameters: project, tier, specializations, user, position.
+inline constexpr char kFirstGoldFrom[] =
     "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 1" QUORUM_QUEUE_ELIGIBLE
-    " AND (CASE WHEN ?6 = 0 THEN p.shuffle >= ?5 ELSE p.shuffle < ?5 END) ORDER BY p.shuffle LIMIT 1";
+    " AND p.shuffle >= ?5 ORDER BY p.shuffle LIMIT 1";
+inline constexpr char kFirstGoldBefore[] =
+    "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 1" QUORUM_QUEUE_ELIGIBLE
+    " AND p.shuffle < ?5 ORDER BY p.shuffle LIMIT 1";
 
 // One bucket of the non-gold queue (records with exactly ?5 places taken), first in each
 // order. Parameters: project, tier, specializations, user, taken, discards_count (0/1), overlap,
-// and for random the shuffle position and wrap flag. Columns: record_id, the order's key.
+// and for random the shuffle position. Columns: record_id, the order's key.
 inline constexpr char kBucketFifo[] =
     "SELECT p.record_id, p.record_id FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
     " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7) ORDER BY p.record_id LIMIT 1";
@@ -47,10 +51,15 @@ inline constexpr char kBucketUncertainty[] =
     "SELECT p.record_id, p.uncertainty FROM record_progress p WHERE p.project_id = ? AND p.gold = 0"
     QUORUM_QUEUE_ELIGIBLE
     " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7) ORDER BY p.uncertainty DESC, p.record_id LIMIT 1";
-inline constexpr char kBucketRandom[] =
+// Random: from the shuffle position ?8, then (wrapping round) before it; two range seeks.
+inline constexpr char kBucketRandomFrom[] =
     "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
     " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7)"
-    " AND (CASE WHEN ?9 = 0 THEN p.shuffle >= ?8 ELSE p.shuffle < ?8 END) ORDER BY p.shuffle, p.record_id LIMIT 1";
+    " AND p.shuffle >= ?8 ORDER BY p.shuffle, p.record_id LIMIT 1";
+inline constexpr char kBucketRandomBefore[] =
+    "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
+    " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7)"
+    " AND p.shuffle < ?8 ORDER BY p.shuffle, p.record_id LIMIT 1";
 #undef QUORUM_QUEUE_ELIGIBLE
 
 // A record's places for SaveResponseWithin: taken, discarded, and the saver's own part of them

@@ -75,7 +75,6 @@ class SqliteStore final : public Store {
   Result<std::vector<Revision>> ListRevisions(int64_t response_id) override;
 
   Result<std::vector<Record>> FindRecords(const RecordFilter& filter) override;
-  Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) override;
   Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) override;
   Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override;
 

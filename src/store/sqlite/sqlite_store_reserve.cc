@@ -56,10 +56,10 @@ class QueueWalk {
 
   // An eligible gold record the user never had, from their place in the shuffled order.
   Result<std::optional<int64_t>> Gold() {
-    for (int wrap = 0; wrap < 2; ++wrap) {
-      QUORUM_ASSIGN_OR_RETURN(Query query, connection_.Use(kFirstGold));
+    for (const char* sql : {kFirstGoldFrom, kFirstGoldBefore}) {
+      QUORUM_ASSIGN_OR_RETURN(Query query, connection_.Use(sql));
       BindEligibility(query);
-      query.BindInt(request_.random_start).BindInt(wrap);
+      query.BindInt(request_.random_start);
       QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
       if (found) return std::optional<int64_t>(query.Int(0));
     }
@@ -94,13 +94,13 @@ class QueueWalk {
     const char* sql = kBucketFifo;
     if (request_.order == QueueOrder::kPriority) sql = kBucketPriority;
     if (request_.order == QueueOrder::kUncertainty) sql = kBucketUncertainty;
-    if (request_.order == QueueOrder::kRandom) sql = kBucketRandom;
-    const int passes = request_.order == QueueOrder::kRandom ? 2 : 1;
-    for (int wrap = 0; wrap < passes; ++wrap) {
+    const bool random = request_.order == QueueOrder::kRandom;
+    for (int wrap = 0; wrap < (random ? 2 : 1); ++wrap) {
+      if (random) sql = wrap == 0 ? kBucketRandomFrom : kBucketRandomBefore;
       QUORUM_ASSIGN_OR_RETURN(Query query, connection_.Use(sql));
       BindEligibility(query);
       query.BindInt(taken).BindInt(request_.discards_count ? 1 : 0).BindInt(request_.overlap);
-      if (request_.order == QueueOrder::kRandom) query.BindInt(request_.random_start).BindInt(wrap);
+      if (random) query.BindInt(request_.random_start);
       QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
       if (!found) continue;
       return std::optional<Candidate>(Candidate{query.Int(0), Rank(query, wrap)});
