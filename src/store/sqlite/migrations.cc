@@ -158,9 +158,11 @@ END;
 // `shuffle`, a fixed pseudo-random permutation of ids for the random order, and the metadata
 // requirements `min_tier` and `specialization`), so that choosing a record is a seek in one of
 // the queue_* indexes, never a scan. `reservations` holds every record handed to a user, for
-// ever (an annotator never gets a record twice); `live` rows hold a place until `expires_at`.
-// A response that is submitted or discarded ends its author's hold; a response without a
-// reservation (imported) adds a spent one. progress_counts (records per project, gold flag and
+// ever (an annotator never gets a record twice); `live` = 1 rows hold a place until
+// `expires_at` (then 0). A response that is submitted or discarded spends its author's hold
+// (live = 2); a submission that spends a hold leaves `taken` as it was, so the queue indexes,
+// which all hold `taken`, are not rewritten (fewer 16 KiB pages per commit). A response without
+// a reservation (imported) adds a spent one. progress_counts (records per project, gold flag and
 // submitted count) and annotator_progress (per annotator and project) make the progress figures
 // a few row reads. Every count is kept by triggers, so the import batch keeps them too.
 constexpr char kSchemaV3[] = R"sql(
@@ -194,13 +196,13 @@ CREATE TABLE reservations (
   user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   project_id INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,
-  live INTEGER NOT NULL CHECK (live IN (0, 1)),
+  live INTEGER NOT NULL CHECK (live IN (0, 1, 2)),  -- 1 live, 0 ran out, 2 answered
   PRIMARY KEY (record_id, user_id)
 ) WITHOUT ROWID;
 CREATE INDEX reservations_live_user ON reservations (user_id, project_id) WHERE live = 1;
 CREATE INDEX reservations_live_expiry ON reservations (project_id, expires_at) WHERE live = 1;
 INSERT INTO reservations (record_id, user_id, project_id, expires_at, live)
-  SELECT p.record_id, p.user_id, r.project_id, 0, 0 FROM responses p JOIN records r ON r.id = p.record_id;
+  SELECT p.record_id, p.user_id, r.project_id, 0, 2 FROM responses p JOIN records r ON r.id = p.record_id;
 
 CREATE TABLE progress_counts (
   project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
@@ -269,27 +271,38 @@ END;
 CREATE TRIGGER reservations_delete AFTER DELETE ON reservations WHEN OLD.live = 1 BEGIN
   UPDATE record_progress SET held = held - 1, taken = taken - 1 WHERE record_id = OLD.record_id;
 END;
-CREATE TRIGGER responses_progress_insert AFTER INSERT ON responses BEGIN
+CREATE TRIGGER responses_progress_insert AFTER INSERT ON responses WHEN NEW.status <> 'draft' BEGIN
+  UPDATE record_progress SET submitted = submitted + 1, held = held - 1
+  WHERE record_id = NEW.record_id AND NEW.status = 'submitted'
+    AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1);
   UPDATE record_progress SET submitted = submitted + (NEW.status = 'submitted'),
-    taken = taken + (NEW.status = 'submitted'), discarded = discarded + (NEW.status = 'discarded')
-  WHERE record_id = NEW.record_id AND NEW.status <> 'draft';
-  INSERT OR IGNORE INTO reservations (record_id, user_id, project_id, expires_at, live)
-  SELECT NEW.record_id, NEW.user_id, project_id, 0, 0 FROM record_progress WHERE record_id = NEW.record_id;
-  UPDATE reservations SET live = 0
-  WHERE record_id = NEW.record_id AND user_id = NEW.user_id AND live = 1 AND NEW.status <> 'draft';
+    discarded = discarded + (NEW.status = 'discarded'),
+    held = held - EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1),
+    taken = taken + (NEW.status = 'submitted') - EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1)
+  WHERE record_id = NEW.record_id AND NOT (NEW.status = 'submitted' AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1));
+  UPDATE reservations SET live = 2 WHERE record_id = NEW.record_id AND user_id = NEW.user_id AND live = 1;
   INSERT INTO annotator_progress (project_id, user_id, submitted, discarded)
   SELECT project_id, NEW.user_id, NEW.status = 'submitted', NEW.status = 'discarded'
   FROM record_progress WHERE record_id = NEW.record_id
   ON CONFLICT (project_id, user_id) DO UPDATE SET submitted = submitted + excluded.submitted,
     discarded = discarded + excluded.discarded;
 END;
+CREATE TRIGGER responses_handed_out AFTER INSERT ON responses BEGIN
+  INSERT OR IGNORE INTO reservations (record_id, user_id, project_id, expires_at, live)
+  SELECT NEW.record_id, NEW.user_id, project_id, 0, 2 FROM record_progress WHERE record_id = NEW.record_id;
+END;
 CREATE TRIGGER responses_progress_update AFTER UPDATE OF status ON responses WHEN OLD.status <> NEW.status BEGIN
+  UPDATE record_progress SET submitted = submitted + 1, held = held - 1
+  WHERE record_id = NEW.record_id AND NEW.status = 'submitted'
+    AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1);
   UPDATE record_progress SET
     submitted = submitted + (NEW.status = 'submitted') - (OLD.status = 'submitted'),
-    taken = taken + (NEW.status = 'submitted') - (OLD.status = 'submitted'),
-    discarded = discarded + (NEW.status = 'discarded') - (OLD.status = 'discarded')
-  WHERE record_id = NEW.record_id;
-  UPDATE reservations SET live = 0
+    discarded = discarded + (NEW.status = 'discarded') - (OLD.status = 'discarded'),
+    held = held - (NEW.status <> 'draft' AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1)),
+    taken = taken + (NEW.status = 'submitted') - (OLD.status = 'submitted')
+      - (NEW.status <> 'draft' AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1))
+  WHERE record_id = NEW.record_id AND NOT (NEW.status = 'submitted' AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1));
+  UPDATE reservations SET live = 2
   WHERE record_id = NEW.record_id AND user_id = NEW.user_id AND live = 1 AND NEW.status <> 'draft';
   UPDATE annotator_progress SET
     submitted = submitted + (NEW.status = 'submitted') - (OLD.status = 'submitted'),
