@@ -156,8 +156,12 @@ END;
 // taken >= overlap is handed out no more), `discarded`, whether it is `gold`, and copies of what
 // orders and filters the queue (priority, the uncertainty score the pre-labelling writes,
 // `shuffle`, a fixed pseudo-random permutation of ids for the random order, and the metadata
-// requirements `min_tier` and `specialization`), so that choosing a record is a seek in one of
-// the queue_* indexes, never a scan. `reservations` holds every record handed to a user, for
+// requirements `min_tier` and `specialization`), so that choosing a record is a seek in the
+// queue_open index, never a scan. That one index serves every ordering through `order_key`,
+// which follows the ordering recorded for the project in queue_orders (no row: fifo, the id):
+// -priority, -uncertainty (unscored: 1e300), shuffle or the id. One index rather than one per
+// ordering keeps a hand-out to a few 16 KiB pages and an import to one index insert; changing a
+// project's ordering rewrites its keys once (Reserve does it when it meets the new ordering). `reservations` holds every record handed to a user, for
 // ever (an annotator never gets a record twice); `live` = 1 rows hold a place until
 // `expires_at` (then 0). A response that is submitted or discarded spends its author's hold
 // (live = 2); a submission that spends a hold leaves `taken` as it was, so the queue indexes,
@@ -173,23 +177,26 @@ ALTER TABLE record_progress ADD COLUMN gold INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE record_progress ADD COLUMN priority REAL NOT NULL DEFAULT 0;
 ALTER TABLE record_progress ADD COLUMN uncertainty REAL;
 ALTER TABLE record_progress ADD COLUMN shuffle INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN order_key REAL NOT NULL DEFAULT 0;
 ALTER TABLE record_progress ADD COLUMN min_tier INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE record_progress ADD COLUMN specialization TEXT NOT NULL DEFAULT '';
 UPDATE record_progress SET
   taken = submitted,
   discarded = (SELECT count(*) FROM responses p WHERE p.record_id = record_progress.record_id AND p.status = 'discarded'),
-  shuffle = (record_id * 2654435761) % 4294967296;
+  shuffle = (record_id * 2654435761) % 4294967296,
+  order_key = record_id;
 UPDATE record_progress SET (gold, priority, min_tier, specialization) = (
   SELECT r.gold_json NOT IN ('{}', ''), r.priority,
          coalesce(CAST(json_extract(r.metadata_json, '$.min_tier') AS INTEGER), 0),
          coalesce(CAST(json_extract(r.metadata_json, '$.specialization') AS TEXT), '')
   FROM records r WHERE r.id = record_progress.record_id);
 DROP INDEX record_progress_next;
-CREATE INDEX queue_fifo ON record_progress (project_id, gold, taken, record_id);
-CREATE INDEX queue_priority ON record_progress (project_id, gold, taken, priority DESC, record_id);
-CREATE INDEX queue_uncertainty ON record_progress (project_id, gold, taken, uncertainty DESC, record_id);
-CREATE INDEX queue_random ON record_progress (project_id, gold, taken, shuffle, record_id);
+CREATE INDEX queue_open ON record_progress (project_id, gold, taken, order_key, record_id);
 CREATE INDEX queue_gold ON record_progress (project_id, shuffle) WHERE gold = 1;
+CREATE TABLE queue_orders (
+  project_id INTEGER PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
+  ordering TEXT NOT NULL
+);
 
 CREATE TABLE reservations (
   record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
@@ -232,14 +239,20 @@ DROP TRIGGER responses_progress_insert;
 DROP TRIGGER responses_progress_delete;
 DROP TRIGGER responses_progress_update;
 CREATE TRIGGER records_progress AFTER INSERT ON records BEGIN
-  INSERT INTO record_progress (record_id, project_id, submitted, gold, priority, shuffle, min_tier, specialization)
+  INSERT INTO record_progress (record_id, project_id, submitted, gold, priority, shuffle, order_key, min_tier,
+                               specialization)
   VALUES (NEW.id, NEW.project_id, 0, NEW.gold_json NOT IN ('{}', ''), NEW.priority,
           (NEW.id * 2654435761) % 4294967296,
+          CASE (SELECT ordering FROM queue_orders WHERE project_id = NEW.project_id)
+            WHEN 'priority' THEN -NEW.priority WHEN 'uncertainty' THEN 1e300
+            WHEN 'random' THEN (NEW.id * 2654435761) % 4294967296 ELSE NEW.id END,
           coalesce(CAST(json_extract(NEW.metadata_json, '$.min_tier') AS INTEGER), 0),
           coalesce(CAST(json_extract(NEW.metadata_json, '$.specialization') AS TEXT), ''));
 END;
 CREATE TRIGGER records_queue_update AFTER UPDATE OF gold_json, priority, metadata_json ON records BEGIN
   UPDATE record_progress SET gold = NEW.gold_json NOT IN ('{}', ''), priority = NEW.priority,
+    order_key = CASE (SELECT ordering FROM queue_orders WHERE project_id = NEW.project_id)
+      WHEN 'priority' THEN -NEW.priority ELSE order_key END,
     min_tier = coalesce(CAST(json_extract(NEW.metadata_json, '$.min_tier') AS INTEGER), 0),
     specialization = coalesce(CAST(json_extract(NEW.metadata_json, '$.specialization') AS TEXT), '')
   WHERE record_id = NEW.id;

@@ -38,28 +38,18 @@ inline constexpr char kFirstGoldBefore[] =
     "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 1" QUORUM_QUEUE_ELIGIBLE
     " AND p.shuffle < ?5 ORDER BY p.shuffle LIMIT 1";
 
-// One bucket of the non-gold queue (records with exactly ?5 places taken), first in each
-// order. Parameters: project, tier, specializations, user, taken, discards_count (0/1), overlap,
-// and for random the shuffle position. Columns: record_id, the order's key.
-inline constexpr char kBucketFifo[] =
-    "SELECT p.record_id, p.record_id FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
-    " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7) ORDER BY p.record_id LIMIT 1";
-inline constexpr char kBucketPriority[] =
-    "SELECT p.record_id, p.priority FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
-    " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7) ORDER BY p.priority DESC, p.record_id LIMIT 1";
-inline constexpr char kBucketUncertainty[] =
-    "SELECT p.record_id, p.uncertainty FROM record_progress p WHERE p.project_id = ? AND p.gold = 0"
-    QUORUM_QUEUE_ELIGIBLE
-    " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7) ORDER BY p.uncertainty DESC, p.record_id LIMIT 1";
-// Random: from the shuffle position ?8, then (wrapping round) before it; two range seeks.
-inline constexpr char kBucketRandomFrom[] =
-    "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
+// One bucket of the non-gold queue (records with exactly ?5 places taken): its first record by
+// order_key at or after ?8 (the annotator's entry point for random, -inf otherwise), then (for
+// random, wrapping round) before it. Parameters: project, tier, specializations, user, taken,
+// discards_count (0/1), overlap, position. Columns: record_id, order_key.
+inline constexpr char kBucketFrom[] =
+    "SELECT p.record_id, p.order_key FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
     " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7)"
-    " AND p.shuffle >= ?8 ORDER BY p.shuffle, p.record_id LIMIT 1";
-inline constexpr char kBucketRandomBefore[] =
-    "SELECT p.record_id, p.shuffle FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
+    " AND p.order_key >= ?8 ORDER BY p.order_key, p.record_id LIMIT 1";
+inline constexpr char kBucketBefore[] =
+    "SELECT p.record_id, p.order_key FROM record_progress p WHERE p.project_id = ? AND p.gold = 0" QUORUM_QUEUE_ELIGIBLE
     " AND p.taken = ?5 AND (?6 = 0 OR p.taken + p.discarded < ?7)"
-    " AND p.shuffle < ?8 ORDER BY p.shuffle, p.record_id LIMIT 1";
+    " AND p.order_key < ?8 ORDER BY p.order_key, p.record_id LIMIT 1";
 #undef QUORUM_QUEUE_ELIGIBLE
 
 // A record's places for SaveResponseWithin: taken, discarded, and the saver's own part of them
@@ -87,6 +77,19 @@ inline constexpr char kCountLiveReservations[] =
 inline constexpr char kListLiveReservations[] =
     "SELECT record_id, user_id, expires_at FROM reservations WHERE project_id = ? AND live = 1 AND expires_at > ? "
     "ORDER BY expires_at LIMIT ?";
-inline constexpr char kSetUncertainty[] = "UPDATE record_progress SET uncertainty = ? WHERE record_id = ?";
+inline constexpr char kSetUncertainty[] =
+    "UPDATE record_progress SET uncertainty = ?1, order_key = CASE (SELECT ordering FROM queue_orders q "
+    "WHERE q.project_id = record_progress.project_id) WHEN 'uncertainty' THEN coalesce(-?1, 1e300) ELSE order_key END "
+    "WHERE record_id = ?2";
+
+// The ordering a project's order keys follow (no row: fifo), and rewriting them for another.
+inline constexpr char kQueueOrdering[] = "SELECT ordering FROM queue_orders WHERE project_id = ?";
+inline constexpr char kSetQueueOrdering[] =
+    "INSERT INTO queue_orders (project_id, ordering) VALUES (?, ?) "
+    "ON CONFLICT (project_id) DO UPDATE SET ordering = excluded.ordering";
+inline constexpr char kRewriteOrderKeys[] =
+    "UPDATE record_progress SET order_key = CASE ?2 WHEN 'priority' THEN -priority "
+    "WHEN 'uncertainty' THEN coalesce(-uncertainty, 1e300) WHEN 'random' THEN shuffle ELSE record_id END "
+    "WHERE project_id = ?1";
 
 }  // namespace quorum::sqlite

@@ -91,16 +91,13 @@ class QueueWalk {
   }
 
   Result<std::optional<Candidate>> FirstInBucket(int taken) {
-    const char* sql = kBucketFifo;
-    if (request_.order == QueueOrder::kPriority) sql = kBucketPriority;
-    if (request_.order == QueueOrder::kUncertainty) sql = kBucketUncertainty;
     const bool random = request_.order == QueueOrder::kRandom;
     for (int wrap = 0; wrap < (random ? 2 : 1); ++wrap) {
-      if (random) sql = wrap == 0 ? kBucketRandomFrom : kBucketRandomBefore;
-      QUORUM_ASSIGN_OR_RETURN(Query query, connection_.Use(sql));
+      QUORUM_ASSIGN_OR_RETURN(Query query, connection_.Use(wrap == 0 ? kBucketFrom : kBucketBefore));
       BindEligibility(query);
       query.BindInt(taken).BindInt(request_.discards_count ? 1 : 0).BindInt(request_.overlap);
       if (random) query.BindInt(request_.random_start);
+      else query.BindDouble(-kLast);
       QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
       if (!found) continue;
       return std::optional<Candidate>(Candidate{query.Int(0), Rank(query, wrap)});
@@ -108,25 +105,43 @@ class QueueWalk {
     return std::optional<Candidate>();
   }
 
-  // The key column as a rank where smaller goes first.
+  // The order key as a rank where smaller goes first: for random, the distance from the
+  // annotator's entry point, walking the permutation round.
   double Rank(const Query& query, int wrap) const {
-    switch (request_.order) {
-      case QueueOrder::kFifo: return 0;
-      case QueueOrder::kPriority: return -query.Double(1);
-      case QueueOrder::kUncertainty: return query.IsNull(1) ? kLast : -query.Double(1);
-      case QueueOrder::kRandom: {
-        // Distance from the annotator's entry point, walking the permutation round.
-        const double shuffle = static_cast<double>(query.Int(1));
-        return wrap == 0 ? shuffle - request_.random_start : shuffle + 4294967296.0 - request_.random_start;
-      }
-    }
-    return 0;
+    const double key = query.Double(1);
+    if (request_.order != QueueOrder::kRandom) return key;
+    return wrap == 0 ? key - request_.random_start : key + 4294967296.0 - request_.random_start;
   }
 
   Connection& connection_;
   const ReserveRequest& request_;
   const std::string specializations_;
 };
+
+const char* OrderingName(QueueOrder order) {
+  switch (order) {
+    case QueueOrder::kFifo: return "fifo";
+    case QueueOrder::kRandom: return "random";
+    case QueueOrder::kPriority: return "priority";
+    case QueueOrder::kUncertainty: return "uncertainty";
+  }
+  return "fifo";
+}
+
+// Makes the project's order keys follow `order`: a no-op unless the ordering changed since the
+// last hand-out, then one pass over the project's queue entries.
+Status FollowOrdering(Connection& connection, int64_t project_id, QueueOrder order) {
+  const std::string wanted = OrderingName(order);
+  {
+    QUORUM_ASSIGN_OR_RETURN(Query current, connection.Use(kQueueOrdering));
+    QUORUM_ASSIGN_OR_RETURN(bool found, current.BindInt(project_id).Step());
+    if (found ? current.Text(0) == wanted : order == QueueOrder::kFifo) return OkStatus();
+  }
+  QUORUM_ASSIGN_OR_RETURN(Query record, connection.Use(kSetQueueOrdering));
+  QUORUM_RETURN_IF_ERROR(record.BindInt(project_id).BindText(wanted).Run());
+  QUORUM_ASSIGN_OR_RETURN(Query rewrite, connection.Use(kRewriteOrderKeys));
+  return rewrite.BindInt(project_id).BindText(wanted).Run();
+}
 
 Result<std::optional<Reservation>> LiveReservation(Connection& connection, const ReserveRequest& request) {
   QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kLiveReservationOfUser));
@@ -171,6 +186,7 @@ Result<std::optional<Reservation>> SqliteStore::Reserve(const ReserveRequest& re
     }
     QUORUM_ASSIGN_OR_RETURN(reservation, LiveReservation(connection, request));
     if (reservation) return OkStatus();
+    QUORUM_RETURN_IF_ERROR(FollowOrdering(connection, request.project_id, request.order));
     QUORUM_ASSIGN_OR_RETURN(std::optional<int64_t> record_id, Choose(connection, request));
     if (!record_id) return OkStatus();
     const int64_t expires_at = request.now_ms + request.lease_ms;
