@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/queue_order.h"
+
 namespace quorum {
 namespace {
 
@@ -90,16 +92,6 @@ class SettingsReader {
 };
 
 }  // namespace
-
-const char* QueueOrderName(QueueOrder order) {
-  switch (order) {
-    case QueueOrder::kFifo: return "fifo";
-    case QueueOrder::kRandom: return "random";
-    case QueueOrder::kPriority: return "priority";
-    case QueueOrder::kUncertainty: return "uncertainty";
-  }
-  return "fifo";
-}
 
 Result<DistributionSettings> ParseDistributionSettings(const nlohmann::json& settings) {
   DistributionSettings parsed;

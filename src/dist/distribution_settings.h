@@ -31,7 +31,4 @@ struct DistributionSettings {
 // key keeps its default. kInvalid naming every bad key (location "settings", subject the key).
 Result<DistributionSettings> ParseDistributionSettings(const nlohmann::json& settings);
 
-// "fifo", "random", "priority", "uncertainty".
-const char* QueueOrderName(QueueOrder order);
-
 }  // namespace quorum

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "store/queue_order.h"
 
 namespace quorum {
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/queue_order.h"
 #include "store/sqlite/sql_distribution.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -118,20 +119,10 @@ class QueueWalk {
   const std::string specializations_;
 };
 
-const char* OrderingName(QueueOrder order) {
-  switch (order) {
-    case QueueOrder::kFifo: return "fifo";
-    case QueueOrder::kRandom: return "random";
-    case QueueOrder::kPriority: return "priority";
-    case QueueOrder::kUncertainty: return "uncertainty";
-  }
-  return "fifo";
-}
-
 // Makes the project's order keys follow `order`: a no-op unless the ordering changed since the
 // last hand-out, then one pass over the project's queue entries.
 Status FollowOrdering(Connection& connection, int64_t project_id, QueueOrder order) {
-  const std::string wanted = OrderingName(order);
+  const std::string wanted = QueueOrderName(order);
   {
     QUORUM_ASSIGN_OR_RETURN(Query current, connection.Use(kQueueOrdering));
     QUORUM_ASSIGN_OR_RETURN(bool found, current.BindInt(project_id).Step());
