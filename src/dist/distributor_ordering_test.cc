@@ -36,6 +36,21 @@ TEST_F(DistributorOrderingTest, PriorityServesLargerFirstThenIds) {
   EXPECT_EQ(Stream(Annotator("a@x.org")), (std::vector<int64_t>{ids[1], ids[2], ids[3], ids[0]}));
 }
 
+TEST_F(DistributorOrderingTest, ChangingTheOrderingReordersTheQueue) {
+  Settings({{"ordering", "priority"}});
+  RecordSpec low, high;
+  low.priority = 1;
+  high.priority = 9;
+  std::vector<int64_t> ids = AddRecords({low, high, low});
+  EXPECT_EQ(NextId(Annotator("a@x.org")), ids[1]);
+  Settings({{"ordering", "fifo"}});
+  EXPECT_EQ(NextId(Annotator("b@x.org")), ids[0]);
+  Settings({{"ordering", "priority"}});
+  EXPECT_EQ(NextId(Annotator("c@x.org")), ids[2]);
+  std::vector<int64_t> later = AddRecords({high});
+  EXPECT_EQ(NextId(Annotator("d@x.org")), later[0]) << "a record added under an ordering gets its key";
+}
+
 TEST_F(DistributorOrderingTest, UncertaintyServesLargerScoresFirstAndUnscoredLast) {
   Settings({{"ordering", "uncertainty"}});
   std::vector<int64_t> ids = AddPlainRecords(4);
