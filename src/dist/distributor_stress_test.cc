@@ -118,6 +118,24 @@ TEST_P(DistributorStressTest, NoRecordTwiceAndNoRecordOverFilled) {
   std::cout << "conflicts (late submits refused): " << conflicts.load() << "\n";
 }
 
+// One annotator in many tabs: everyone asking at once gets the same record, held once.
+TEST_P(DistributorStressTest, OneAnnotatorAskingFromManyThreadsHoldsOneRecord) {
+  Distributor distributor(*store_, clock_);
+  std::vector<int64_t> got(kAnnotators);
+  std::vector<std::thread> threads;
+  for (int worker = 0; worker < kAnnotators; ++worker)
+    threads.emplace_back([&, worker] {
+      Result<NextOutcome> next = distributor.Next(project_, users_[0]);
+      got[worker] = next.ok() && next->assignment ? next->assignment->record.id : 0;
+    });
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_NE(got[0], 0);
+  for (int64_t id : got) EXPECT_EQ(id, got[0]);
+  std::vector<Reservation> live = store_->ListReservations(project_.id, clock_.NowMs(), 100).value();
+  ASSERT_EQ(live.size(), 1u);
+  EXPECT_EQ(live[0].record_id, got[0]);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, DistributorStressTest, ::testing::Values(&SqliteUrl));
 
 }  // namespace
