@@ -83,6 +83,7 @@ const std::map<std::string, Needs> kExpectations = {
     {"POST /api/predictions", Needs::kSignedIn},
     {"GET /api/predictions", Needs::kSignedIn},
     {"GET /api/v1/projects/{id}/my-work", Needs::kProjectAnnotator},
+    {"GET /api/v1/projects/{id}/queue", Needs::kProjectManager},
 };
 
 std::optional<Role> MinRole(Needs needs) {

@@ -353,8 +353,16 @@ TEST_F(LsApiTest, AnnotatorsSeeOnlyTheirOwnAnnotationsAndNoGold) {
   json task = PairwiseTask("the prompt");
   task["annotations"] = json::array({{{"completed_by", {{"email", "reviewer@team.org"}}}, {"ground_truth", true},
                                       {"result", Selected("left")}}});
-  std::vector<int64_t> ids = Import(project, json::array({task}));
+  // The distribution engine hands gold out only at the project's gold ratio, and never first:
+  // with 0.5 the annotator's second record is the gold one.
+  Project stored = store_->GetProject(project).value();
+  stored.settings["gold_ratio"] = 0.5;
+  ASSERT_TRUE(store_->UpdateProject(stored).ok());
+  std::vector<int64_t> ids = Import(project, json::array({task, PairwiseTask("a plain prompt")}));
   ASSERT_FALSE(store_->GetRecord(ids[0]).value().gold.empty());
+  ApiAnswer plain = Call("POST", "/api/tasks/" + std::to_string(ids[1]) + "/annotations", annotator_,
+                         {{"result", Selected("right")}});
+  ASSERT_EQ(plain.status, 201) << plain.raw.body;
   const std::string path = "/api/tasks/" + std::to_string(ids[0]);
   ApiAnswer mine = Call("POST", path + "/annotations", annotator_, {{"result", Selected("left")}});
   ASSERT_EQ(mine.status, 201) << mine.raw.body;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/json_file.h"
+#include "dist/distribution_settings.h"
 #include "http/api_json.h"
 #include "schema/label_config.h"
 #include "schema/schema_json.h"
@@ -144,15 +146,58 @@ Status RunShow(CommandContext& context, const ParsedArgs& args) {
   return OkStatus();
 }
 
+// The distribution flags of `project settings` and the settings key each one sets.
+constexpr std::pair<const char*, const char*> kDistributionFlags[] = {
+    {"overlap", "overlap"},
+    {"lease-minutes", "lease_minutes"},
+    {"ordering", "ordering"},
+    {"seed", "seed"},
+    {"finish-started-first", "finish_started_first"},
+    {"calibration", "calibration"},
+    {"gold-ratio", "gold_ratio"},
+    {"discards-count", "discards_count_toward_overlap"},
+    {"paused", "paused"},
+    {"paused-annotators", "paused_annotators"},
+};
+
+// A flag's value as a settings value: JSON when it reads as JSON (3, 0.05, true), a list for
+// comma-separated numbers ("4,9"), a string otherwise ("random").
+nlohmann::json FlagValue(const std::string& text) {
+  nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
+  if (!parsed.is_discarded()) return parsed;
+  if (text.find(',') != std::string::npos) {
+    nlohmann::json list = nlohmann::json::array();
+    size_t start = 0;
+    while (start <= text.size()) {
+      const size_t comma = std::min(text.find(',', start), text.size());
+      nlohmann::json item = nlohmann::json::parse(text.substr(start, comma - start), nullptr, false);
+      list.push_back(item.is_discarded() ? nlohmann::json(text.substr(start, comma - start)) : item);
+      start = comma + 1;
+    }
+    return list;
+  }
+  return text;
+}
+
 Status RunSettings(CommandContext& context, const ParsedArgs& args) {
   QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
   QUORUM_ASSIGN_OR_RETURN(Project project, ProjectFromPositional(args, *store));
+  nlohmann::json patch = nlohmann::json::object();
   if (auto patch_text = args.Get("set")) {
-    QUORUM_ASSIGN_OR_RETURN(nlohmann::json patch, ParseJsonArgument(*patch_text, "--set"));
+    QUORUM_ASSIGN_OR_RETURN(patch, ParseJsonArgument(*patch_text, "--set"));
     if (!patch.is_object())
       return MakeError(ErrorCode::kInvalid, "--set takes a JSON object such as '{\"overlap\": 3}'");
+  }
+  for (const auto& [flag, key] : kDistributionFlags)
+    if (auto value = args.Get(flag)) {
+      patch[key] = FlagValue(std::string(*value));
+      // One id is a list of one.
+      if (std::string_view(key) == "paused_annotators" && patch[key].is_number()) patch[key] = {patch[key]};
+    }
+  if (!patch.empty()) {
     // RFC 7396 merge patch: null removes a key.
     project.settings.merge_patch(patch);
+    QUORUM_RETURN_IF_ERROR(ParseDistributionSettings(project.settings));
     QUORUM_RETURN_IF_ERROR(store->UpdateProject(project));
   }
   PrintJson(context.out(), project.settings);
@@ -206,10 +251,25 @@ CommandSpec ProjectShowCommand() {
 CommandSpec ProjectSettingsCommand() {
   return {"project settings",
           "show or change a project's settings",
-          "ID [--set JSON]",
+          "ID [--set JSON] [--overlap N] [--lease-minutes M] [--ordering O] [--seed N] [--gold-ratio R]\n"
+          "    [--calibration K|ID,ID...] [--finish-started-first B] [--discards-count B] [--paused B]\n"
+          "    [--paused-annotators ID,ID...]",
           "--set merges a JSON object into the settings (RFC 7396: null removes a key), e.g.\n"
-          "  quorum project settings 1 --set '{\"overlap\": 3}'",
-          {{"set", "JSON", "a JSON object to merge into the settings"}},
+          "  quorum project settings 1 --set '{\"overlap\": 3}'\n"
+          "The distribution flags set one key each (docs/distribution.md), e.g.\n"
+          "  quorum project settings 1 --overlap 3 --lease-minutes 30 --ordering random --gold-ratio 0.05\n"
+          "Distribution settings are checked before anything is saved.",
+          {{"set", "JSON", "a JSON object to merge into the settings"},
+           {"overlap", "N", "responses per record, 1 to 10"},
+           {"lease-minutes", "M", "how long a handed-out record is held (default 15)"},
+           {"ordering", "O", "fifo, random, priority or uncertainty"},
+           {"seed", "N", "seed of the random order"},
+           {"gold-ratio", "R", "share of gold records in each stream, 0 to 1"},
+           {"calibration", "K|IDS", "the first K records, or these record ids, go to everyone first"},
+           {"finish-started-first", "B", "true: records with responses go before untouched ones"},
+           {"discards-count", "B", "true: discarded responses count toward the overlap"},
+           {"paused", "B", "true: no records are handed out"},
+           {"paused-annotators", "IDS", "user ids who get no records ([] for none)"}},
           RunSettings};
 }
 

@@ -1,4 +1,5 @@
 // Projects: create, list, read, update, delete, export.
+#include "dist/distribution_settings.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/api_routes.h"
@@ -72,6 +73,9 @@ HttpResponse CreateProject(RequestContext& context) {
   project.schema = std::move(definition->schema);
   project.guidelines = std::move(definition->guidelines);
   project.settings = std::move(definition->settings);
+  // Distribution settings are checked when written, so /next never meets a bad one.
+  Result<DistributionSettings> distribution = ParseDistributionSettings(project.settings);
+  if (!distribution.ok()) return ErrorResponse(distribution.error());
   Result<Project> created = context.store.CreateProject(project);
   if (!created.ok()) return ErrorResponse(created.error());
   return JsonResponse(201, ProjectJson(*created));
@@ -104,6 +108,8 @@ HttpResponse PatchProject(RequestContext& context) {
                                                                "': send name (string), guidelines (string) or settings (object)"));
     }
   }
+  Result<DistributionSettings> distribution = ParseDistributionSettings(project.settings);
+  if (!distribution.ok()) return ErrorResponse(distribution.error());
   Status updated = context.store.UpdateProject(project);
   if (!updated.ok()) return ErrorResponse(updated.error());
   return JsonResponse(200, ProjectJson(project));

@@ -2,6 +2,8 @@
 #include <charconv>
 
 #include "core/validation.h"
+#include "dist/distributor.h"
+#include "http/distribution_json.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/api_routes.h"
@@ -115,17 +117,32 @@ Result<nlohmann::json> RecordForCaller(RequestContext& context, const Record& re
   return json;
 }
 
-HttpResponse NextRecord(RequestContext& context) {
-  Result<std::optional<Record>> next =
-      context.store.NextRecordFor(context.project->id, context.caller->user.id, OverlapOf(*context.project));
-  if (!next.ok()) return ErrorResponse(next.error());
-  if (!*next) {
-    return JsonResponse(404, {{"error", {{"code", "no_more_records"},
-                                         {"message", "there is no record left for you in this project"},
-                                         {"details", nlohmann::json::array()}}}});
+// {"code", "message"} of a 404 saying why there is no record for the caller now.
+HttpResponse NoRecord(NoRecordReason reason) {
+  const char* code = "no_more_records";
+  const char* message = "there is no record left for you in this project";
+  if (reason == NoRecordReason::kProjectPaused) {
+    code = "paused";
+    message = "a manager paused this project: no records are handed out";
+  } else if (reason == NoRecordReason::kAnnotatorPaused) {
+    code = "paused";
+    message = "a manager paused your annotation in this project";
   }
-  Result<nlohmann::json> json = RecordForCaller(context, **next);
+  return JsonResponse(404, {{"error", {{"code", code}, {"message", message}, {"details", nlohmann::json::array()}}}});
+}
+
+// The record as today, plus "reservation" and "progress" (see README, the next record).
+HttpResponse NextRecord(RequestContext& context) {
+  Distributor distributor(context.store, context.clock);
+  Result<NextOutcome> next = distributor.Next(*context.project, context.caller->user);
+  if (!next.ok()) return ErrorResponse(next.error());
+  if (!next->assignment) return NoRecord(next->reason);
+  Result<nlohmann::json> json = RecordForCaller(context, next->assignment->record);
   if (!json.ok()) return ErrorResponse(json.error());
+  Result<ProgressFigures> progress = distributor.Progress(*context.project, context.caller->user.id);
+  if (!progress.ok()) return ErrorResponse(progress.error());
+  (*json)["reservation"] = {{"expires_at", FormatTimestamp(next->assignment->expires_at_ms)}};
+  (*json)["progress"] = ProgressJson(*progress);
   return JsonResponse(200, *json);
 }
 

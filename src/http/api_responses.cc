@@ -1,5 +1,6 @@
 // Responses: an annotator's answers to a record, and their revisions.
 #include "core/validation.h"
+#include "dist/distributor.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/api_routes.h"
@@ -35,10 +36,11 @@ HttpResponse Save(RequestContext& context, Response response, int success_status
                                                          context.record->fields, "record " + std::to_string(context.record->id));
   if (!problems.empty())
     return ErrorResponse(MakeError(ErrorCode::kInvalid, "the response is not valid", std::move(problems)));
-  Status not_full = CheckNotFull(context.store, *context.project, response);
-  if (!not_full.ok()) return ErrorResponse(not_full.error());
   response.guideline_version = context.project->guideline_version;
-  Result<Response> saved = context.store.SaveResponse(response, context.caller->user.id);
+  // The engine refuses a submission that would over-fill the record (a late one, after the
+  // lease ran out and others filled it) and lets a draft renew the lease.
+  Distributor distributor(context.store, context.clock);
+  Result<Response> saved = distributor.Save(*context.project, *context.record, response, context.caller->user.id);
   if (!saved.ok()) return ErrorResponse(saved.error());
   return JsonResponse(success_status, ResponseJson(*saved));
 }

@@ -16,6 +16,7 @@ void AddResponseRoutes(std::vector<Route>& routes);  // api_responses.cc
 void AddQualityRoutes(std::vector<Route>& routes);   // api_quality.cc: agreement, aggregates, annotators
 void AddLabelStudioRoutes(std::vector<Route>& routes);  // ls_api_*.cc: Label Studio's API under /api/
 void AddMyWorkRoutes(std::vector<Route>& routes);    // api_my_work.cc: the caller's own responses
+void AddDistributionRoutes(std::vector<Route>& routes);  // api_distribution.cc: the queue
 
 // Every route of the server, in matching order.
 std::vector<Route> AllRoutes();

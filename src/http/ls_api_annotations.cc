@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/validation.h"
+#include "dist/distributor.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/ls_api.h"
@@ -52,10 +53,10 @@ HttpResponse SaveAnnotation(RequestContext& context, const LabelConfig& config, 
   std::vector<Problem> problems = ValidateResponseValues(context.project->schema, response.values, response.status,
                                                          context.record->fields, "task " + std::to_string(context.record->id));
   if (!problems.empty()) return LsError(MakeError(ErrorCode::kInvalid, "the annotation is not valid", std::move(problems)));
-  Status not_full = CheckNotFull(context.store, *context.project, response);
-  if (!not_full.ok()) return LsError(not_full.error());
   response.guideline_version = context.project->guideline_version;
-  Result<Response> saved = context.store.SaveResponse(response, context.caller->user.id);
+  // Through the distribution engine, as /api/v1 saves: no over-filled record, leases kept.
+  Distributor distributor(context.store, context.clock);
+  Result<Response> saved = distributor.Save(*context.project, *context.record, response, context.caller->user.id);
   if (!saved.ok()) return LsError(saved.error());
   Result<json> shown = AnnotationJson(context, config, *context.record, *saved);
   if (!shown.ok()) return LsError(shown.error());

@@ -13,6 +13,7 @@ std::vector<Route> AllRoutes() {
   AddQualityRoutes(routes);
   AddLabelStudioRoutes(routes);
   AddMyWorkRoutes(routes);
+  AddDistributionRoutes(routes);
   return routes;
 }
 

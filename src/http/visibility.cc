@@ -1,31 +1,18 @@
 #include "http/visibility.h"
 
+#include "dist/distribution_settings.h"
+#include "dist/distributor.h"
+
 namespace quorum {
 
 int OverlapOf(const Project& project) {
-  auto overlap = project.settings.find("overlap");
-  if (overlap != project.settings.end() && overlap->is_number_integer()) {
-    const int64_t value = overlap->get<int64_t>();
-    if (value >= 1 && value <= 10) return static_cast<int>(value);
-  }
-  return 1;
+  Result<DistributionSettings> settings = ParseDistributionSettings(project.settings);
+  return settings.ok() ? settings->overlap : 1;
 }
 
 bool ShowsSuggestions(const Project& project) {
   auto show = project.settings.find("show_suggestions");
   return show == project.settings.end() || !show->is_boolean() || show->get<bool>();
-}
-
-Status CheckNotFull(Store& store, const Project& project, const Response& response) {
-  if (response.status != ResponseStatus::kSubmitted) return OkStatus();
-  QUORUM_ASSIGN_OR_RETURN(std::vector<Response> existing, store.ListResponses(response.record_id));
-  int submitted_by_others = 0;
-  for (const Response& other : existing)
-    if (other.user_id != response.user_id && other.status == ResponseStatus::kSubmitted) ++submitted_by_others;
-  if (submitted_by_others >= OverlapOf(project))
-    return MakeError(ErrorCode::kConflict, "this record already has all the responses it needs (" +
-                                               std::to_string(submitted_by_others) + ")");
-  return OkStatus();
 }
 
 bool AllowsEditSubmitted(const Project& project) {
@@ -37,9 +24,13 @@ Result<bool> MaySeeRecord(RequestContext& context, const Record& record) {
   if (RoleAtLeast(*context.role, Role::kReviewer)) return true;
   QUORUM_ASSIGN_OR_RETURN(std::optional<Response> own, context.store.FindResponse(record.id, context.caller->user.id));
   if (own) return true;
-  QUORUM_ASSIGN_OR_RETURN(std::optional<Record> next,
-                          context.store.NextRecordFor(record.project_id, context.caller->user.id, OverlapOf(*context.project)));
-  return next && next->id == record.id;
+  QUORUM_ASSIGN_OR_RETURN(bool handed_out, context.store.WasHandedOut(record.id, context.caller->user.id));
+  if (handed_out) return true;
+  // Asking for a record before calling /next is asking for the next record: it is handed out
+  // (reserved) if it is the one the engine would give, exactly as /next would.
+  Distributor distributor(context.store, context.clock);
+  QUORUM_ASSIGN_OR_RETURN(NextOutcome next, distributor.Next(*context.project, context.caller->user));
+  return next.assignment && next.assignment->record.id == record.id;
 }
 
 }  // namespace quorum

@@ -100,6 +100,22 @@ Result<Response> FaultyStore::SaveResponse(const Response& response, int64_t act
   return inner_->SaveResponse(response, actor_user_id);
 }
 
+Result<std::optional<Reservation>> FaultyStore::Reserve(const ReserveRequest& request) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("Reserve"));
+  return inner_->Reserve(request);
+}
+
+Result<Response> FaultyStore::SaveResponseWithin(const Response& response, int64_t actor_user_id,
+                                                 const ResponseLimits& limits) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("SaveResponseWithin"));
+  return inner_->SaveResponseWithin(response, actor_user_id, limits);
+}
+
+Status FaultyStore::SetUncertainty(int64_t record_id, std::optional<double> score) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("SetUncertainty"));
+  return inner_->SetUncertainty(record_id, score);
+}
+
 Status FaultyStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
   QUORUM_RETURN_IF_ERROR(CountWrite("UpsertSuggestions"));
   return inner_->UpsertSuggestions(record_id, suggestions);

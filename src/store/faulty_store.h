@@ -12,8 +12,8 @@ namespace quorum {
 
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
 // SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, UpsertSuggestions,
-// CreateSession, DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, UpdateRecord,
-// DeleteRecord, DeleteResponse, and
+// Reserve, SaveResponseWithin, SetUncertainty, CreateSession, DeleteSession, DeleteSessionsOf,
+// CreateToken, RevokeToken, BeginImport, UpdateRecord, DeleteRecord, DeleteResponse, and
 // each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
 // FindTokenByHash counts as a read (its use-time bookkeeping is not what callers test). They are
 // counted from 1 in the order they are called. A failed write never reaches the inner store, so
@@ -76,9 +76,6 @@ class FaultyStore final : public Store {
   }
 
   Result<std::vector<Record>> FindRecords(const RecordFilter& filter) override { return inner_->FindRecords(filter); }
-  Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) override {
-    return inner_->NextRecordFor(project_id, user_id, overlap);
-  }
   Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) override;
   Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override {
     return inner_->FindResponse(record_id, user_id);
@@ -104,6 +101,22 @@ class FaultyStore final : public Store {
   Status UpdateRecord(const Record& record) override;
   Status DeleteRecord(int64_t id) override;
   Status DeleteResponse(int64_t id) override;
+  Result<std::optional<Reservation>> Reserve(const ReserveRequest& request) override;
+  Result<Response> SaveResponseWithin(const Response& response, int64_t actor_user_id,
+                                      const ResponseLimits& limits) override;
+  Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) override {
+    return inner_->WasHandedOut(record_id, user_id);
+  }
+  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override {
+    return inner_->ProgressOf(project_id, user_id, overlap, now_ms);
+  }
+  Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override {
+    return inner_->ListReservations(project_id, now_ms, limit);
+  }
+  Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override {
+    return inner_->ListAnnotatorCounts(project_id, now_ms);
+  }
+  Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
 
  private:
   std::unique_ptr<Store> inner_;

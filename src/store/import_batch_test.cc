@@ -298,8 +298,10 @@ TEST_F(ImportBatchTest, TheBatchThreadsOwnCallsJoinTheBatch) {
     filter.project_id = project_;
     filter.text = "INSIDE";
     EXPECT_EQ(store_->FindRecords(filter)->size(), 1u);
-    EXPECT_EQ((*store_->NextRecordFor(project_, other_, 2))->id, *id);
-    EXPECT_FALSE(store_->NextRecordFor(project_, other_, 1)->has_value());
+    // The distribution counts see the batch's rows too.
+    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 2, 0)->started, 1);
+    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 1, 0)->complete, 1);
+    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 1, 0)->mine_submitted, 1);
   }  // rolled back, the response with it
   EXPECT_EQ(*store_->CountRecords(project_), 0);
   Reopen();

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -201,6 +202,72 @@ struct RecordFilter {
   std::optional<std::string> text;
 };
 
+// Distribution (src/dist decides the policy; the store keeps the queue and its guarantees).
+
+// The order in which Reserve offers a project's open records.
+enum class QueueOrder {
+  kFifo,         // record id
+  kRandom,       // a fixed pseudo-random permutation of ids, entered at `random_start`
+  kPriority,     // larger Record::priority first, then id
+  kUncertainty,  // larger uncertainty score first (records without one last), then id
+};
+
+// What Reserve needs to choose a record for one annotator.
+struct ReserveRequest {
+  int64_t project_id = 0;
+  int64_t user_id = 0;
+  int user_tier = 0;
+  std::vector<std::string> user_specializations;
+  int overlap = 1;  // places per non-gold record: submitted responses plus live reservations
+  QueueOrder order = QueueOrder::kFifo;
+  uint32_t random_start = 0;          // kRandom (and the gold pool): where this annotator enters
+  bool finish_started_first = false;  // records with a place taken go before untouched ones
+  bool discards_count = false;        // discarded responses take a place too
+  std::vector<int64_t> calibration;   // records every annotator gets first, in this order
+  int calibration_first = 0;          // ... and then the project's first K records by id
+  // Called (inside the write, must not throw) with the annotator's counts of records handed
+  // out and of gold ones among them; true when the next one should be gold. Null: never gold.
+  std::function<bool(int64_t served, int64_t gold_served)> gold_due;
+  int64_t now_ms = 0;
+  int64_t lease_ms = 15 * 60 * 1000;
+};
+
+// A record held for an annotator until `expires_at_ms`.
+struct Reservation {
+  int64_t record_id = 0;
+  int64_t user_id = 0;
+  int64_t expires_at_ms = 0;
+};
+
+// How SaveResponseWithin checks a response against its record's places.
+struct ResponseLimits {
+  int overlap = 0;             // 0: no limit (gold and calibration records)
+  bool discards_count = false;  // a discarded response takes a place
+  int64_t now_ms = 0;           // reservations that expired by now hold nothing
+  int64_t lease_until_ms = 0;   // a draft extends its author's live reservation to this time
+};
+
+// A project's progress and one annotator's (zeros for user 0). Gold records are not counted.
+struct DistributionProgress {
+  int64_t records = 0;     // non-gold records
+  int64_t complete = 0;    // non-gold records with at least `overlap` submitted responses
+  int64_t started = 0;     // non-gold records with 1 .. overlap-1 submitted responses
+  int64_t gold = 0;        // gold records
+  int64_t live_reservations = 0;
+  int64_t mine_submitted = 0;
+  int64_t mine_discarded = 0;
+};
+
+// One annotator's counts in a project.
+struct AnnotatorQueueCounts {
+  int64_t user_id = 0;
+  int64_t served = 0;       // records handed out (reservations made)
+  int64_t gold_served = 0;  // gold records among them
+  int64_t submitted = 0;
+  int64_t discarded = 0;
+  int64_t holding = 0;      // live reservations now
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -248,10 +315,6 @@ class Store {
 
   // Records matching `filter`, in id order (see RecordFilter). kInvalid for a limit out of range.
   virtual Result<std::vector<Record>> FindRecords(const RecordFilter& filter) = 0;
-  // The first record of the project, in id order, that `user_id` has no response to and that has
-  // fewer than `overlap` submitted responses; nullopt when there is none. (The distribution
-  // engine replaces this simple FIFO later.)
-  virtual Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) = 0;
   // Replaces the record's suggestions for each given question (matched by question and agent),
   // in one transaction. kNotFound when the record does not exist.
   virtual Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) = 0;
@@ -284,6 +347,33 @@ class Store {
   virtual Status UpdateRecord(const Record& record) = 0;
   virtual Status DeleteRecord(int64_t id) = 0;
   virtual Status DeleteResponse(int64_t id) = 0;
+
+  // Distribution. Reserve, in one write: releases the project's reservations that expired by
+  // request.now_ms; returns the caller's live reservation in the project when they have one;
+  // otherwise hands out, in this order, the first calibration record they never had, a gold
+  // record they never had (when gold_due says so), or the first open non-gold record in
+  // request.order that they never had, that they qualify for (record metadata "min_tier" <=
+  // tier; "specialization", when set, among theirs) and that has fewer than `overlap` places
+  // taken. The new reservation lasts lease_ms. nullopt when there is nothing for them. Two
+  // concurrent calls never hand out one record to the same user twice nor over-fill a record.
+  virtual Result<std::optional<Reservation>> Reserve(const ReserveRequest& request) = 0;
+  // SaveResponse, in the same write as the check of the record's places: a submitted (or, with
+  // discards_count, discarded) response is refused with kConflict when the record already has
+  // `overlap` places taken by others (their submitted responses and live reservations). A
+  // draft extends its author's live reservation to lease_until_ms. Submitting or discarding
+  // ends the author's reservation.
+  virtual Result<Response> SaveResponseWithin(const Response& response, int64_t actor_user_id,
+                                              const ResponseLimits& limits) = 0;
+  // Whether the record was ever handed to the user (a reservation, live or not, or a response).
+  virtual Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) = 0;
+  // Counts for progress bars (user_id 0: the project only), given the project's overlap.
+  virtual Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) = 0;
+  // The project's live reservations (at most `limit`, soonest to expire first) and every
+  // annotator's counts, by user id.
+  virtual Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) = 0;
+  virtual Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) = 0;
+  // Sets (or, with nullopt, clears) the record's uncertainty score for "uncertainty" ordering.
+  virtual Status SetUncertainty(int64_t record_id, std::optional<double> score) = 0;  // kNotFound
 };
 
 }  // namespace quorum

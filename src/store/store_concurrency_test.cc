@@ -86,7 +86,7 @@ TEST_F(StoreConcurrencyTest, SixteenThreadsSaveAndEveryAcknowledgedResponseSurvi
   EXPECT_EQ(total, static_cast<size_t>(kThreads * kRecords));
   for (int64_t record : records_) EXPECT_EQ(store_->ListResponses(record)->size(), static_cast<size_t>(kThreads));
   // Every record now has kThreads submissions.
-  EXPECT_FALSE(store_->NextRecordFor(project_, NewUser("late@x.org"), kThreads)->has_value());
+  EXPECT_EQ(store_->ProgressOf(project_, 0, kThreads, 0)->complete, static_cast<int64_t>(records_.size()));
 }
 
 // Threads 2k and 2k+1 answer every record as the same user, racing each other: for each record
@@ -159,8 +159,9 @@ TEST_F(StoreConcurrencyTest, ReadersAndWritersTogether) {
     OnThreads(4, [&](int thread) {
       while (writing.load()) {
         bool ok = store_->GetRecord(records_[thread]).ok() && store_->GetProject(project_).ok();
-        Result<std::optional<Record>> next = store_->NextRecordFor(project_, reader_user, kThreads + 1);
-        ok = ok && next.ok() && next->has_value();
+        Result<DistributionProgress> progress = store_->ProgressOf(project_, reader_user, kThreads + 1, 0);
+        ok = ok && progress.ok() && progress->records == static_cast<int64_t>(records_.size()) &&
+             progress->complete == 0;
         RecordFilter filter;
         filter.project_id = project_;
         filter.response_status = ResponseStatus::kSubmitted;

@@ -99,10 +99,11 @@ CREATE TABLE revisions (
 CREATE INDEX revisions_response ON revisions (response_id);
 )sql";
 
-// Version 2: login sessions, API tokens, and what NextRecordFor needs to skip completed records.
+// Version 2: login sessions, API tokens, and what the first FIFO next-record needed to skip
+// completed records (version 3 turns it into the distribution queue).
 // Sessions and tokens go with their user. record_progress holds, for every record, how many
 // submitted responses it has, kept exact by triggers (so every writer, the import batch
-// included, maintains it) and filled here for existing records. NextRecordFor seeks it by
+// included, maintains it) and filled here for existing records. The next record sought it by
 // (project, count) instead of walking every completed record of a project; its rows are narrow,
 // so the update a submission causes dirties a small page, not the record's wide one.
 constexpr char kSchemaV2[] = R"sql(
@@ -150,9 +151,191 @@ CREATE TRIGGER responses_progress_update AFTER UPDATE OF status ON responses
 END;
 )sql";
 
+// Version 3: the distribution engine (src/dist). record_progress becomes each record's queue
+// entry: `held` live reservations, `taken` = submitted + held (the places gone: a record with
+// taken >= overlap is handed out no more), `discarded`, whether it is `gold`, and copies of what
+// orders and filters the queue (priority, the uncertainty score the pre-labelling writes,
+// `shuffle`, a fixed pseudo-random permutation of ids for the random order, and the metadata
+// requirements `min_tier` and `specialization`), so that choosing a record is a seek in the
+// queue_open index, never a scan. That one index serves every ordering through `order_key`,
+// which follows the ordering recorded for the project in queue_orders (no row: fifo, the id):
+// -priority, -uncertainty (unscored: 1e300), shuffle or the id. One index rather than one per
+// ordering keeps a hand-out to a few 16 KiB pages and an import to one index insert; changing a
+// project's ordering rewrites its keys once (Reserve does it when it meets the new ordering). `reservations` holds every record handed to a user, for
+// ever (an annotator never gets a record twice); `live` = 1 rows hold a place until
+// `expires_at` (then 0). A response that is submitted or discarded spends its author's hold
+// (live = 2); a submission that spends a hold leaves `taken` as it was, so the queue indexes,
+// which all hold `taken`, are not rewritten (fewer 16 KiB pages per commit). A response without
+// a reservation (imported) adds a spent one. progress_counts (records per project, gold flag and
+// submitted count) and annotator_progress (per annotator and project) make the progress figures
+// a few row reads. Every count is kept by triggers, so the import batch keeps them too.
+constexpr char kSchemaV3[] = R"sql(
+ALTER TABLE record_progress ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN taken INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN discarded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN gold INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN priority REAL NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN uncertainty REAL;
+ALTER TABLE record_progress ADD COLUMN shuffle INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN order_key REAL NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN min_tier INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_progress ADD COLUMN specialization TEXT NOT NULL DEFAULT '';
+UPDATE record_progress SET
+  taken = submitted,
+  discarded = (SELECT count(*) FROM responses p WHERE p.record_id = record_progress.record_id AND p.status = 'discarded'),
+  shuffle = (record_id * 2654435761) % 4294967296,
+  order_key = record_id;
+UPDATE record_progress SET (gold, priority, min_tier, specialization) = (
+  SELECT r.gold_json NOT IN ('{}', ''), r.priority,
+         coalesce(CAST(json_extract(r.metadata_json, '$.min_tier') AS INTEGER), 0),
+         coalesce(CAST(json_extract(r.metadata_json, '$.specialization') AS TEXT), '')
+  FROM records r WHERE r.id = record_progress.record_id);
+DROP INDEX record_progress_next;
+CREATE INDEX queue_open ON record_progress (project_id, gold, taken, order_key, record_id);
+CREATE INDEX queue_gold ON record_progress (project_id, shuffle) WHERE gold = 1;
+CREATE TABLE queue_orders (
+  project_id INTEGER PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
+  ordering TEXT NOT NULL
+);
+
+CREATE TABLE reservations (
+  record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  project_id INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  live INTEGER NOT NULL CHECK (live IN (0, 1, 2)),  -- 1 live, 0 ran out, 2 answered
+  PRIMARY KEY (record_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX reservations_live_user ON reservations (user_id, project_id) WHERE live = 1;
+CREATE INDEX reservations_live_expiry ON reservations (project_id, expires_at) WHERE live = 1;
+INSERT INTO reservations (record_id, user_id, project_id, expires_at, live)
+  SELECT p.record_id, p.user_id, r.project_id, 0, 2 FROM responses p JOIN records r ON r.id = p.record_id;
+
+CREATE TABLE progress_counts (
+  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  gold INTEGER NOT NULL,
+  submitted INTEGER NOT NULL,
+  records INTEGER NOT NULL,
+  PRIMARY KEY (project_id, gold, submitted)
+) WITHOUT ROWID;
+INSERT INTO progress_counts (project_id, gold, submitted, records)
+  SELECT project_id, gold, submitted, count(*) FROM record_progress GROUP BY project_id, gold, submitted;
+
+CREATE TABLE annotator_progress (
+  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  served INTEGER NOT NULL DEFAULT 0,
+  gold_served INTEGER NOT NULL DEFAULT 0,
+  submitted INTEGER NOT NULL DEFAULT 0,
+  discarded INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (project_id, user_id)
+) WITHOUT ROWID;
+INSERT INTO annotator_progress (project_id, user_id, submitted, discarded)
+  SELECT r.project_id, p.user_id, sum(p.status = 'submitted'), sum(p.status = 'discarded')
+  FROM responses p JOIN records r ON r.id = p.record_id GROUP BY r.project_id, p.user_id;
+
+DROP TRIGGER records_progress;
+DROP TRIGGER responses_progress_insert;
+DROP TRIGGER responses_progress_delete;
+DROP TRIGGER responses_progress_update;
+CREATE TRIGGER records_progress AFTER INSERT ON records BEGIN
+  INSERT INTO record_progress (record_id, project_id, submitted, gold, priority, shuffle, order_key, min_tier,
+                               specialization)
+  VALUES (NEW.id, NEW.project_id, 0, NEW.gold_json NOT IN ('{}', ''), NEW.priority,
+          (NEW.id * 2654435761) % 4294967296,
+          CASE (SELECT ordering FROM queue_orders WHERE project_id = NEW.project_id)
+            WHEN 'priority' THEN -NEW.priority WHEN 'uncertainty' THEN 1e300
+            WHEN 'random' THEN (NEW.id * 2654435761) % 4294967296 ELSE NEW.id END,
+          coalesce(CAST(json_extract(NEW.metadata_json, '$.min_tier') AS INTEGER), 0),
+          coalesce(CAST(json_extract(NEW.metadata_json, '$.specialization') AS TEXT), ''));
+END;
+CREATE TRIGGER records_queue_update AFTER UPDATE OF gold_json, priority, metadata_json ON records BEGIN
+  UPDATE record_progress SET gold = NEW.gold_json NOT IN ('{}', ''), priority = NEW.priority,
+    order_key = CASE (SELECT ordering FROM queue_orders WHERE project_id = NEW.project_id)
+      WHEN 'priority' THEN -NEW.priority ELSE order_key END,
+    min_tier = coalesce(CAST(json_extract(NEW.metadata_json, '$.min_tier') AS INTEGER), 0),
+    specialization = coalesce(CAST(json_extract(NEW.metadata_json, '$.specialization') AS TEXT), '')
+  WHERE record_id = NEW.id;
+END;
+CREATE TRIGGER progress_counts_insert AFTER INSERT ON record_progress BEGIN
+  INSERT INTO progress_counts (project_id, gold, submitted, records) VALUES (NEW.project_id, NEW.gold, NEW.submitted, 1)
+  ON CONFLICT (project_id, gold, submitted) DO UPDATE SET records = records + 1;
+END;
+CREATE TRIGGER progress_counts_update AFTER UPDATE OF submitted, gold ON record_progress
+  WHEN OLD.submitted <> NEW.submitted OR OLD.gold <> NEW.gold BEGIN
+  UPDATE progress_counts SET records = records - 1
+  WHERE project_id = OLD.project_id AND gold = OLD.gold AND submitted = OLD.submitted;
+  INSERT INTO progress_counts (project_id, gold, submitted, records) VALUES (NEW.project_id, NEW.gold, NEW.submitted, 1)
+  ON CONFLICT (project_id, gold, submitted) DO UPDATE SET records = records + 1;
+END;
+CREATE TRIGGER progress_counts_delete AFTER DELETE ON record_progress BEGIN
+  UPDATE progress_counts SET records = records - 1
+  WHERE project_id = OLD.project_id AND gold = OLD.gold AND submitted = OLD.submitted;
+END;
+CREATE TRIGGER reservations_hold AFTER INSERT ON reservations WHEN NEW.live = 1 BEGIN
+  UPDATE record_progress SET held = held + 1, taken = taken + 1 WHERE record_id = NEW.record_id;
+  INSERT INTO annotator_progress (project_id, user_id, served, gold_served)
+  SELECT NEW.project_id, NEW.user_id, 1, gold FROM record_progress WHERE record_id = NEW.record_id
+  ON CONFLICT (project_id, user_id) DO UPDATE SET served = served + 1, gold_served = gold_served + excluded.gold_served;
+END;
+CREATE TRIGGER reservations_release AFTER UPDATE OF live ON reservations WHEN OLD.live = 1 AND NEW.live = 0 BEGIN
+  UPDATE record_progress SET held = held - 1, taken = taken - 1 WHERE record_id = NEW.record_id;
+END;
+CREATE TRIGGER reservations_delete AFTER DELETE ON reservations WHEN OLD.live = 1 BEGIN
+  UPDATE record_progress SET held = held - 1, taken = taken - 1 WHERE record_id = OLD.record_id;
+END;
+CREATE TRIGGER responses_progress_insert AFTER INSERT ON responses WHEN NEW.status <> 'draft' BEGIN
+  UPDATE record_progress SET submitted = submitted + 1, held = held - 1
+  WHERE record_id = NEW.record_id AND NEW.status = 'submitted'
+    AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1);
+  UPDATE record_progress SET submitted = submitted + (NEW.status = 'submitted'),
+    discarded = discarded + (NEW.status = 'discarded'),
+    held = held - EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1),
+    taken = taken + (NEW.status = 'submitted') - EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1)
+  WHERE record_id = NEW.record_id AND NOT (NEW.status = 'submitted' AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1));
+  UPDATE reservations SET live = 2 WHERE record_id = NEW.record_id AND user_id = NEW.user_id AND live = 1;
+  INSERT INTO annotator_progress (project_id, user_id, submitted, discarded)
+  SELECT project_id, NEW.user_id, NEW.status = 'submitted', NEW.status = 'discarded'
+  FROM record_progress WHERE record_id = NEW.record_id
+  ON CONFLICT (project_id, user_id) DO UPDATE SET submitted = submitted + excluded.submitted,
+    discarded = discarded + excluded.discarded;
+END;
+CREATE TRIGGER responses_handed_out AFTER INSERT ON responses BEGIN
+  INSERT OR IGNORE INTO reservations (record_id, user_id, project_id, expires_at, live)
+  SELECT NEW.record_id, NEW.user_id, project_id, 0, 2 FROM record_progress WHERE record_id = NEW.record_id;
+END;
+CREATE TRIGGER responses_progress_update AFTER UPDATE OF status ON responses WHEN OLD.status <> NEW.status BEGIN
+  UPDATE record_progress SET submitted = submitted + 1, held = held - 1
+  WHERE record_id = NEW.record_id AND NEW.status = 'submitted'
+    AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1);
+  UPDATE record_progress SET
+    submitted = submitted + (NEW.status = 'submitted') - (OLD.status = 'submitted'),
+    discarded = discarded + (NEW.status = 'discarded') - (OLD.status = 'discarded'),
+    held = held - (NEW.status <> 'draft' AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1)),
+    taken = taken + (NEW.status = 'submitted') - (OLD.status = 'submitted')
+      - (NEW.status <> 'draft' AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1))
+  WHERE record_id = NEW.record_id AND NOT (NEW.status = 'submitted' AND EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = NEW.record_id AND r.user_id = NEW.user_id AND r.live = 1));
+  UPDATE reservations SET live = 2
+  WHERE record_id = NEW.record_id AND user_id = NEW.user_id AND live = 1 AND NEW.status <> 'draft';
+  UPDATE annotator_progress SET
+    submitted = submitted + (NEW.status = 'submitted') - (OLD.status = 'submitted'),
+    discarded = discarded + (NEW.status = 'discarded') - (OLD.status = 'discarded')
+  WHERE user_id = NEW.user_id AND project_id = (SELECT project_id FROM record_progress WHERE record_id = NEW.record_id);
+END;
+CREATE TRIGGER responses_progress_delete AFTER DELETE ON responses WHEN OLD.status <> 'draft' BEGIN
+  UPDATE record_progress SET submitted = submitted - (OLD.status = 'submitted'),
+    taken = taken - (OLD.status = 'submitted'), discarded = discarded - (OLD.status = 'discarded')
+  WHERE record_id = OLD.record_id;
+  UPDATE annotator_progress SET submitted = submitted - (OLD.status = 'submitted'),
+    discarded = discarded - (OLD.status = 'discarded')
+  WHERE user_id = OLD.user_id AND project_id = (SELECT project_id FROM record_progress WHERE record_id = OLD.record_id);
+END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "workspaces, users, projects, records, suggestions, responses, revisions", kSchemaV1},
     {2, "sessions, api tokens, record progress", kSchemaV2},
+    {3, "distribution: record queue, reservations, progress counts", kSchemaV3},
 };
 
 Result<int> ReadVersion(Connection& connection) {

@@ -99,21 +99,35 @@ TEST_F(MigrationsTest, AVersion1DatabaseIsUpgradedWithItsData) {
   Result<std::unique_ptr<Store>> opened = OpenStore(path_, clock);
   ASSERT_TRUE(opened.ok()) << opened.error().ToString();
   Store& store = **opened;
-  EXPECT_EQ(Version(*Open()), 2);
-  for (const char* table : {"sessions", "api_tokens", "record_progress"}) EXPECT_TRUE(HasTable(*Open(), table)) << table;
+  EXPECT_EQ(Version(*Open()), Migrations().back().version);
+  for (const char* table : {"sessions", "api_tokens", "record_progress", "reservations", "progress_counts",
+                            "annotator_progress"})
+    EXPECT_TRUE(HasTable(*Open(), table)) << table;
 
   EXPECT_EQ(store.GetRecord(2)->external_id, "b");
   EXPECT_EQ(store.ListResponses(1)->size(), 2u);
-  // The submitted counts of existing records were filled in.
+  // The counts of existing records and annotators were filled in.
+  EXPECT_EQ(store.ProgressOf(1, 0, 2, 0)->records, 3);
+  EXPECT_EQ(store.ProgressOf(1, 0, 2, 0)->complete, 1);
+  EXPECT_EQ(store.ProgressOf(1, 0, 2, 0)->started, 1);
+  EXPECT_EQ(store.ProgressOf(1, 0, 3, 0)->started, 2);
+  EXPECT_EQ(store.ProgressOf(1, 1, 3, 0)->mine_submitted, 2);
+  EXPECT_EQ(store.ProgressOf(1, 2, 3, 0)->mine_submitted, 1);
+  // Existing responses count as hand-outs: nobody is given a record they answered.
+  EXPECT_TRUE(*store.WasHandedOut(2, 2)) << "a draft too";
   auto next = [&](int64_t user_id, int overlap) -> int64_t {
-    Result<std::optional<Record>> found = store.NextRecordFor(1, user_id, overlap);
+    ReserveRequest request;
+    request.project_id = 1;
+    request.user_id = user_id;
+    request.overlap = overlap;
+    Result<std::optional<Reservation>> found = store.Reserve(request);
     EXPECT_TRUE(found.ok()) << found.error().ToString();
-    return found.ok() && found->has_value() ? (*found)->id : 0;
+    return found.ok() && found->has_value() ? (*found)->record_id : 0;
   };
-  EXPECT_EQ(next(3, 2), 2);
-  EXPECT_EQ(next(3, 3), 1);
-  EXPECT_EQ(next(1, 3), 3);
-  EXPECT_EQ(next(3, 1), 3);
+  EXPECT_EQ(next(3, 2), 2) << "record 1 is full";
+  EXPECT_EQ(next(2, 3), 3);
+  EXPECT_EQ(next(1, 3), 3) << "user 1 answered records 1 and 2; record 3 has a place left";
+  EXPECT_EQ(next(3, 1), 2) << "user 3 still holds record 2";
 
   // The new tables work, and a user's sessions and tokens go with them.
   ASSERT_TRUE(store.CreateSession({"h", 3, "c", 0, 10'000}).ok());

@@ -185,17 +185,6 @@ inline constexpr char kFindRecordsWhereAnswered[] = " AND EXISTS (SELECT 1 FROM 
 inline constexpr char kFindRecordsWhereText[] = " AND r.fields_json LIKE ? ESCAPE '\\'";
 inline constexpr char kFindRecordsOrder[] = " ORDER BY r.id LIMIT ?";
 
-// NextRecordFor walks record_progress (migration 2) one bucket of equal submitted counts at a
-// time: the next count above ? that is below the overlap, then the first record of the bucket,
-// in id order and below the best found so far, that the user has not answered.
-inline constexpr char kNextProgressBucket[] =
-    "SELECT submitted FROM record_progress WHERE project_id = ? AND submitted > ? AND submitted < ? "
-    "ORDER BY submitted LIMIT 1";
-inline constexpr char kFirstUnansweredInBucket[] =
-    "SELECT g.record_id FROM record_progress g WHERE g.project_id = ? AND g.submitted = ? AND g.record_id < ? "
-    "AND NOT EXISTS (SELECT 1 FROM responses p WHERE p.record_id = g.record_id AND p.user_id = ?) "
-    "ORDER BY g.record_id LIMIT 1";
-
 // Sessions: id_hash, user_id, csrf_token, created_at, expires_at. A session is live while
 // now < expires_at.
 inline constexpr char kInsertSession[] =

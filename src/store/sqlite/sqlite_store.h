@@ -75,7 +75,6 @@ class SqliteStore final : public Store {
   Result<std::vector<Revision>> ListRevisions(int64_t response_id) override;
 
   Result<std::vector<Record>> FindRecords(const RecordFilter& filter) override;
-  Result<std::optional<Record>> NextRecordFor(int64_t project_id, int64_t user_id, int overlap) override;
   Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) override;
   Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override;
 
@@ -95,6 +94,15 @@ class SqliteStore final : public Store {
   Status UpdateRecord(const Record& record) override;
   Status DeleteRecord(int64_t id) override;
   Status DeleteResponse(int64_t id) override;
+
+  Result<std::optional<Reservation>> Reserve(const ReserveRequest& request) override;
+  Result<Response> SaveResponseWithin(const Response& response, int64_t actor_user_id,
+                                      const ResponseLimits& limits) override;
+  Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) override;
+  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override;
+  Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override;
+  Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override;
+  Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
 
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "store/sqlite/sql.h"
+#include "store/sqlite/sqlite_response_write.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -78,6 +79,12 @@ Result<Response> UpdateResponse(Connection& connection, const Response& response
 
 }  // namespace
 
+Result<Response> WriteResponse(Connection& connection, const Response& response, const std::string& values_json,
+                               int64_t actor_user_id, int64_t now_ms) {
+  return response.id == 0 ? InsertResponse(connection, response, values_json, actor_user_id, now_ms)
+                          : UpdateResponse(connection, response, values_json, actor_user_id, now_ms);
+}
+
 // The hot write path: many annotators' saves share a commit (see GroupCommitter). The response
 // row and its revision land together or not at all (the write's savepoint).
 Result<Response> SqliteStore::SaveResponse(const Response& response, int64_t actor_user_id) {
@@ -85,8 +92,7 @@ Result<Response> SqliteStore::SaveResponse(const Response& response, int64_t act
   std::string values_json = response.values.dump();  // may throw: kept out of the shared transaction
   std::optional<Result<Response>> saved;
   QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {
-    saved = response.id == 0 ? InsertResponse(connection, response, values_json, actor_user_id, now_ms)
-                             : UpdateResponse(connection, response, values_json, actor_user_id, now_ms);
+    saved = WriteResponse(connection, response, values_json, actor_user_id, now_ms);
     if (!saved->ok()) return saved->error();
     return OkStatus();
   }));

@@ -1,0 +1,18 @@
+// The distribution engine's figures as the API shows them.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "dist/distributor.h"
+
+namespace quorum {
+
+// {"mine": {"done", "total"}, "project": {"done", "total", "complete"}}: the shape the web UI
+// reads from GET /api/v1/projects/{id}/next.
+nlohmann::json ProgressJson(const ProgressFigures& progress);
+
+// GET /api/v1/projects/{id}/queue: settings in force, records by state, live reservations,
+// per-annotator counts.
+nlohmann::json QueueJson(const QueueStats& stats);
+
+}  // namespace quorum

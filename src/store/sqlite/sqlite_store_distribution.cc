@@ -1,0 +1,147 @@
+// SqliteStore: the distribution engine's other methods: saving a response against its record's
+// places, and the counts behind progress and queue statistics (see migration 3).
+#include <optional>
+#include <string>
+
+#include "store/sqlite/sql_distribution.h"
+#include "store/sqlite/sqlite_response_write.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace quorum::sqlite {
+namespace {
+
+bool TakesPlace(ResponseStatus status, bool discards_count) {
+  return status == ResponseStatus::kSubmitted || (discards_count && status == ResponseStatus::kDiscarded);
+}
+
+// kConflict when `response` would take a place on a record whose places others already fill.
+Status CheckPlaces(Connection& connection, const Response& response, const ResponseLimits& limits) {
+  if (limits.overlap <= 0 || !TakesPlace(response.status, limits.discards_count)) return OkStatus();
+  int64_t taken = 0;
+  {
+    QUORUM_ASSIGN_OR_RETURN(Query places, connection.Use(kRecordPlaces));
+    QUORUM_ASSIGN_OR_RETURN(bool found, places.BindInt(response.record_id).Step());
+    if (!found) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(response.record_id) + " not found");
+    taken = places.Int(0) + (limits.discards_count ? places.Int(1) : 0);
+  }
+  QUORUM_ASSIGN_OR_RETURN(Query own, connection.Use(kOwnPlace));
+  QUORUM_RETURN_IF_ERROR(own.BindInt(response.record_id).BindInt(response.user_id).Step());
+  int64_t own_places = !own.IsNull(0) && own.Int(0) == 1 ? 1 : 0;
+  if (!own.IsNull(1)) {
+    std::optional<ResponseStatus> stored = ParseResponseStatus(own.Text(1));
+    if (stored && TakesPlace(*stored, limits.discards_count)) ++own_places;
+  }
+  const int64_t by_others = taken - own_places;
+  if (by_others < limits.overlap) return OkStatus();
+  return MakeError(ErrorCode::kConflict,
+                   "record " + std::to_string(response.record_id) + " already has all the responses it needs (" +
+                       std::to_string(limits.overlap) +
+                       " places, taken by others' responses and reservations); your reservation of it had ended");
+}
+
+}  // namespace
+
+Result<Response> SqliteStore::SaveResponseWithin(const Response& response, int64_t actor_user_id,
+                                                 const ResponseLimits& limits) {
+  int64_t now_ms = clock_.NowMs();
+  std::string values_json = response.values.dump();  // may throw: kept out of the shared transaction
+  std::optional<Result<Response>> saved;
+  QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {
+    {
+      QUORUM_ASSIGN_OR_RETURN(Query project, connection.Use(kProjectOfRecordProgress));
+      QUORUM_ASSIGN_OR_RETURN(bool found, project.BindInt(response.record_id).Step());
+      if (found) {
+        const int64_t project_id = project.Int(0);
+        QUORUM_ASSIGN_OR_RETURN(Query release, connection.Use(kReleaseExpired));
+        QUORUM_RETURN_IF_ERROR(release.BindInt(project_id).BindInt(limits.now_ms).Run());
+      }
+    }
+    QUORUM_RETURN_IF_ERROR(CheckPlaces(connection, response, limits));
+    saved = WriteResponse(connection, response, values_json, actor_user_id, now_ms);
+    if (!saved->ok()) return saved->error();
+    if (response.status == ResponseStatus::kDraft && limits.lease_until_ms > 0) {
+      QUORUM_ASSIGN_OR_RETURN(Query extend, connection.Use(kExtendReservation));
+      QUORUM_RETURN_IF_ERROR(extend.BindInt(limits.lease_until_ms).BindInt((*saved)->record_id).BindInt((*saved)->user_id).Run());
+    }
+    return OkStatus();
+  }));
+  return std::move(*saved);
+}
+
+Result<bool> SqliteStore::WasHandedOut(int64_t record_id, int64_t user_id) {
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kWasHandedOut));
+  return query.BindInt(record_id).BindInt(user_id).Step();
+}
+
+Result<DistributionProgress> SqliteStore::ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) {
+  Reading reading = Read();
+  Connection& connection = reading.connection();
+  DistributionProgress progress;
+  {
+    QUORUM_ASSIGN_OR_RETURN(Query counts, connection.Use(kProgressCounts));
+    counts.BindInt(project_id);
+    while (true) {
+      QUORUM_ASSIGN_OR_RETURN(bool has_row, counts.Step());
+      if (!has_row) break;
+      const int64_t submitted = counts.Int(1), records = counts.Int(2);
+      if (counts.Int(0) != 0) {
+        progress.gold += records;
+        continue;
+      }
+      progress.records += records;
+      if (submitted >= overlap) progress.complete += records;
+      else if (submitted > 0) progress.started += records;
+    }
+  }
+  {
+    QUORUM_ASSIGN_OR_RETURN(Query live, connection.Use(kCountLiveReservations));
+    QUORUM_RETURN_IF_ERROR(live.BindInt(project_id).BindInt(now_ms).Step());
+    progress.live_reservations = live.Int(0);
+  }
+  if (user_id != 0) {
+    QUORUM_ASSIGN_OR_RETURN(Query mine, connection.Use(kAnnotatorCountsOfUser));
+    QUORUM_ASSIGN_OR_RETURN(bool found, mine.BindInt(project_id).BindInt(user_id).Step());
+    if (found) {
+      progress.mine_submitted = mine.Int(0);
+      progress.mine_discarded = mine.Int(1);
+    }
+  }
+  return progress;
+}
+
+Result<std::vector<Reservation>> SqliteStore::ListReservations(int64_t project_id, int64_t now_ms, int limit) {
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kListLiveReservations));
+  query.BindInt(project_id).BindInt(now_ms).BindInt(limit);
+  std::vector<Reservation> reservations;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return reservations;
+    reservations.push_back(Reservation{query.Int(0), query.Int(1), query.Int(2)});
+  }
+}
+
+Result<std::vector<AnnotatorQueueCounts>> SqliteStore::ListAnnotatorCounts(int64_t project_id, int64_t now_ms) {
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kAnnotatorCounts));
+  query.BindInt(project_id).BindInt(now_ms);
+  std::vector<AnnotatorQueueCounts> annotators;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return annotators;
+    annotators.push_back({query.Int(0), query.Int(1), query.Int(2), query.Int(3), query.Int(4), query.Int(5)});
+  }
+}
+
+Status SqliteStore::SetUncertainty(int64_t record_id, std::optional<double> score) {
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kSetUncertainty));
+    QUORUM_RETURN_IF_ERROR(update.BindOptionalDouble(score).BindInt(record_id).Run());
+    if (connection.Changes() == 0)
+      return MakeError(ErrorCode::kNotFound, "record " + std::to_string(record_id) + " not found");
+    return OkStatus();
+  });
+}
+
+}  // namespace quorum::sqlite

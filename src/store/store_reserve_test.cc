@@ -1,0 +1,112 @@
+// Store::Reserve and the bookkeeping behind it: what the triggers keep when records are
+// re-imported (gold, requirements), responses arrive without a reservation, and projects go.
+#include <gtest/gtest.h>
+
+#include "store/store_test_support.h"
+
+namespace quorum::testing {
+namespace {
+
+class StoreReserveTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    project_ = NewProject(NewWorkspace());
+    user_ = NewUser("a@x.org");
+  }
+
+  ReserveRequest Request(int64_t user_id, int overlap = 1) {
+    ReserveRequest request;
+    request.project_id = project_;
+    request.user_id = user_id;
+    request.overlap = overlap;
+    request.now_ms = clock_.NowMs();
+    return request;
+  }
+
+  int64_t ReservedId(const ReserveRequest& request) {
+    Result<std::optional<Reservation>> reserved = store_->Reserve(request);
+    EXPECT_TRUE(reserved.ok()) << reserved.error().ToString();
+    return reserved.ok() && *reserved ? (*reserved)->record_id : 0;
+  }
+
+  // Re-imports record `external_id` with new metadata and gold.
+  void Update(const std::string& external_id, const std::string& metadata, const std::string& gold) {
+    std::unique_ptr<ImportBatch> batch = store_->BeginImport(project_).value();
+    RecordRow row{external_id, R"({"prompt":"x"})", metadata, gold, 0, 0};
+    ASSERT_TRUE(batch->PutRecord(row, OnDuplicate::kUpdate).ok());
+    ASSERT_TRUE(batch->Commit().ok());
+  }
+
+  int64_t project_ = 0;
+  int64_t user_ = 0;
+};
+
+TEST_F(StoreReserveTest, ReimportedGoldAndRequirementsReachTheQueue) {
+  std::vector<int64_t> ids = ImportRecords(project_, {"a", "b"});
+  EXPECT_EQ(store_->ProgressOf(project_, 0, 1, 0)->records, 2);
+  Update("a", R"({"min_tier": 1})", R"({"quality":"good"})");
+  DistributionProgress progress = store_->ProgressOf(project_, 0, 1, 0).value();
+  EXPECT_EQ(progress.records, 1);
+  EXPECT_EQ(progress.gold, 1);
+  Update("b", R"({"specialization": "code"})", "{}");
+  EXPECT_EQ(ReservedId(Request(user_)), 0) << "a is gold (not due), b needs the code specialization";
+  ReserveRequest coder = Request(user_);
+  coder.user_specializations = {"code"};
+  EXPECT_EQ(ReservedId(coder), ids[1]);
+}
+
+TEST_F(StoreReserveTest, AnImportedResponseCountsAsAHandOut) {
+  std::vector<int64_t> ids = ImportRecords(project_, {"a", "b"});
+  Response response;
+  response.record_id = ids[0];
+  response.user_id = user_;
+  response.status = ResponseStatus::kDraft;
+  ASSERT_TRUE(store_->SaveResponse(response, user_).ok());
+  EXPECT_TRUE(*store_->WasHandedOut(ids[0], user_));
+  EXPECT_EQ(ReservedId(Request(user_, 2)), ids[1]);
+}
+
+TEST_F(StoreReserveTest, ALiveReservationIsReturnedUntilItExpires) {
+  std::vector<int64_t> ids = ImportRecords(project_, {"a", "b"});
+  ReserveRequest request = Request(user_);
+  request.lease_ms = 1000;
+  EXPECT_EQ(ReservedId(request), ids[0]);
+  EXPECT_EQ(ReservedId(request), ids[0]);
+  EXPECT_EQ(store_->ListReservations(project_, clock_.NowMs(), 10)->size(), 1u);
+  request.now_ms += 1000;
+  EXPECT_EQ(ReservedId(request), ids[1]) << "expired: a new record, never the old one again";
+  EXPECT_EQ(ReservedId(Request(NewUser("b@x.org"))), ids[0]) << "the expired place is free again";
+}
+
+TEST_F(StoreReserveTest, DeletingAProjectTakesItsQueueAlong) {
+  ImportRecords(project_, {"a", "b"});
+  EXPECT_NE(ReservedId(Request(user_)), 0);
+  ASSERT_TRUE(store_->DeleteProject(project_).ok());
+  EXPECT_EQ(store_->ProgressOf(project_, user_, 1, 0)->records, 0);
+  EXPECT_TRUE(store_->ListReservations(project_, 0, 10)->empty());
+  EXPECT_TRUE(store_->ListAnnotatorCounts(project_, 0)->empty());
+}
+
+TEST_F(StoreReserveTest, ASubmissionBeyondTheOverlapIsRefusedInTheSameWrite) {
+  std::vector<int64_t> ids = ImportRecords(project_, {"a"});
+  const int64_t other = NewUser("b@x.org");
+  ResponseLimits limits;
+  limits.overlap = 1;
+  limits.now_ms = clock_.NowMs();
+  Response response;
+  response.record_id = ids[0];
+  response.user_id = user_;
+  response.status = ResponseStatus::kSubmitted;
+  ASSERT_TRUE(store_->SaveResponseWithin(response, user_, limits).ok());
+  response.user_id = other;
+  Result<Response> refused = store_->SaveResponseWithin(response, other, limits);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(store_->FindResponse(ids[0], other)->has_value());
+  limits.overlap = 0;
+  EXPECT_TRUE(store_->SaveResponseWithin(response, other, limits).ok()) << "no limit: gold and calibration";
+}
+
+}  // namespace
+}  // namespace quorum::testing
