@@ -122,6 +122,60 @@ test("a required question left empty is refused and shown at the question", asyn
   }
 });
 
+test("the server's refusal of a submit is shown at the question it names", async () => {
+  const site = new Workspace();
+  try {
+    const project = site.project(
+      {
+        fields: [{ name: "text", kind: "text" }],
+        questions: [
+          { name: "topic", title: "Topic", kind: "label", required: true, labels: ["sport", "politics"] },
+          { name: "quality", title: "Quality", kind: "rating", required: true, values: [1, 2, 3, 4, 5] },
+        ],
+      },
+      [{ id: "q1", text: "The match ended in a draw." }],
+    );
+    const { page, shown } = await annotating(site);
+    // The UI checks the same rules before sending, so it never sends an answer the server would
+    // refuse. To see the server's own 400 reach the screen, the submit leaves the browser with
+    // the rating rewritten to a value the schema does not allow, and goes on to the real server.
+    const rewrite = async (route) => {
+      const body = route.request().postDataJSON();
+      if (body?.status === "submitted") body.values.quality = 7;
+      await route.continue({ postData: JSON.stringify(body) });
+    };
+    await page.route("**/api/v1/records/*/responses", rewrite);
+    const refusal = page.waitForResponse((response) => response.url().includes("/responses") && response.request().method() === "POST");
+    await page.locator("#question-topic").focus();
+    await page.keyboard.press("1");
+    await page.locator("#question-quality").focus();
+    await page.keyboard.press("4");
+    await page.keyboard.press("Control+Enter");
+    const answer = await refusal;
+    assert.equal(answer.status(), 400);
+    const serverSaid = (await answer.json()).error.details.find((detail) => detail.subject === "question 'quality'").reason;
+    assert.match(serverSaid, /7/, "the server's own words, naming the value it was sent");
+
+    const question = page.locator("#question-quality");
+    await question.locator(".error").waitFor();
+    assert.equal(await question.locator(".error").innerText(), serverSaid);
+    assert.equal(await question.getAttribute("aria-invalid"), "true");
+    assert.equal(await page.locator("#question-topic .error").count(), 0, "the other question is not blamed");
+    await page.waitForFunction(() => document.activeElement?.id === "question-quality");
+    assert.equal(await page.locator("[data-record-id]").getAttribute("data-record-id"), shown, "still on the same record");
+    await screenshot(page, "annotate-server-error");
+    assert.equal(site.exported(project)[0].responses?.length ?? 0, 0, "nothing was stored");
+
+    // Sent as the UI means it, the same answers are taken.
+    await page.unroute("**/api/v1/records/*/responses", rewrite);
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await shownRecordId(page, shown), "done");
+    assert.deepEqual(site.exported(project)[0].responses[0].values, { topic: "sport", quality: 4 });
+  } finally {
+    site.close();
+  }
+});
+
 test("skip stores a discarded response; a project that freezes submissions shows them locked", async () => {
   const site = new Workspace();
   try {

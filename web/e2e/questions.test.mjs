@@ -41,10 +41,11 @@ test("spans selected on non-ASCII text are stored in code points", async () => {
     await page.getByText("Selected: “Paris”").waitFor();
     await page.getByRole("button", { name: "LOC" }).click();
 
-    // A wrong span, removed again.
+    // A wrong span, selected by word (Ctrl+Shift+Right from the start: "Zoë", not "Zo"), then
+    // removed again.
     await box.focus();
     await page.keyboard.press("Home");
-    for (let step = 0; step < 3; ++step) await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Control+Shift+ArrowRight");
     await page.getByText("Selected: “Zoë”").waitFor();
     await page.keyboard.press("4");
     assert.equal(await page.locator(".span-list li").count(), 3);

@@ -61,11 +61,29 @@ test("login, the shortcut overlay, guidelines and logout", async () => {
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("link", { name: "Annotate" }).click();
     await shownRecordId(page);
+    const focusedBefore = await page.evaluate(() => document.activeElement?.getAttribute("data-record-id"));
+    assert.ok(focusedBefore, "the record has focus before the overlay opens");
     await page.keyboard.press("?");
     await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    // The dialog moves focus to its Close button in an effect, which runs after the paint.
+    const closeFocused = () => page.waitForFunction(() => document.activeElement?.textContent === "Close");
+    await closeFocused();
     await screenshot(page, "shortcuts");
+    // A modal dialog: Tab and Shift+Tab never leave it; closing it gives focus back.
+    const inDialog = () => page.evaluate(() => document.activeElement?.closest("[role=dialog]") !== null);
+    for (const key of ["Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+      await page.keyboard.press(key);
+      assert.ok(await inDialog(), `focus stays in the dialog after ${key}`);
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Close");
     await page.keyboard.press("Escape");
     assert.equal(await page.getByRole("dialog").count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-record-id")), focusedBefore, "focus returns to the record");
+    // Opened with the mouse and closed with its button, focus goes back to the opener.
+    await page.getByRole("button", { name: "Shortcuts (?)" }).click();
+    await closeFocused();
+    await page.getByRole("button", { name: "Close" }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Shortcuts (?)");
     await page.getByText(/Guidelines \(version/).click();
     await screenshot(page, "guidelines");
     // A session ended elsewhere (here: logged out by another tab) sends the page to the login.

@@ -45,6 +45,7 @@ export const kShortcuts: [keys: string, what: string][] = [
   ["Ctrl+S", "save a draft"],
   ["Tab / Shift+Tab", "move between questions and controls"],
   ["Shift+← / Shift+→", "in a span text: extend the selection; then a number picks its label"],
+  ["Ctrl+Shift+← / Ctrl+Shift+→", "in a span text: extend the selection by a word"],
   ["Alt+↑ / Alt+↓", "in a ranking: move the focused item up or down"],
   ["?", "show or hide this list"],
   ["Esc", "close this list"],

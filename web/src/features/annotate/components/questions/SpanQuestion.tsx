@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { codePointOffset, stepUtf16, utf16Offset } from "../../../../shared/text/offsets";
+import { wordStepUtf16 } from "../../../../shared/text/words";
 import { addSpan, type Span } from "../../model/questions";
 import type { QuestionProps } from "./props";
 
@@ -43,7 +44,7 @@ function segments(text: string, spans: Span[]): { from: number; to: number; cove
 }
 
 // Spans over a text field: select with the mouse, or focus the text and use Shift+arrows
-// (Home/End jump), then pick a label with its button or number key. Offsets are stored in code
+// (Ctrl+Shift+arrows by word, Home/End jump), then pick a label with its button or number key. Offsets are stored in code
 // points (docs/schema.md); the DOM works in UTF-16 units, converted by shared/text/offsets.
 export function SpanQuestion({ question, value, onChange, recordFields }: QuestionProps) {
   const text = String(recordFields[question.field ?? ""] ?? "");
@@ -93,7 +94,10 @@ export function SpanQuestion({ question, value, onChange, recordFields }: Questi
       event.stopPropagation();
       return;
     }
-    if (event.key === "ArrowRight" || event.key === "ArrowLeft") focus = stepUtf16(text, focus, event.key === "ArrowRight" ? 1 : -1);
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      const step = event.ctrlKey || event.altKey ? wordStepUtf16 : stepUtf16; // Alt: the word key on macOS
+      focus = step(text, focus, event.key === "ArrowRight" ? 1 : -1);
+    }
     else if (event.key === "Home") focus = 0;
     else if (event.key === "End") focus = text.length;
     else return;
