@@ -92,7 +92,8 @@ std::string DatasetCard(const Project& project, const ExportPolicy& policy, cons
             Fixed(summary.agreement_sum / static_cast<double>(summary.agreement_rows)) + ", lowest " +
             Fixed(summary.agreement_min) + ".\n\n";
   card += "## Export policy\n\n| option | value |\n|---|---|\n";
-  const nlohmann::json policy_json = PolicyJson(policy);
+  nlohmann::json policy_json = PolicyJson(policy);
+  policy_json["question"] = summary.question;  // the one chosen when none was named
   for (const auto& [option, value] : policy_json.items())
     card += "| " + option + " | " + (value.is_string() ? value.get<std::string>() : value.dump()) + " |\n";
   card += "\nThe test split holds whole prompts (a prompt is never in both splits), chosen by a hash of the "

@@ -17,8 +17,10 @@ namespace {
 // Whether the record's metadata marks it as a calibration record ("calibration": true).
 bool IsCalibration(std::string_view metadata_json) {
   if (metadata_json.find("\"calibration\"") == std::string_view::npos) return false;
-  nlohmann::json metadata = nlohmann::json::parse(metadata_json, nullptr, false);
-  return metadata.is_object() && metadata.value("calibration", false) == true;
+  const nlohmann::json metadata = nlohmann::json::parse(metadata_json, nullptr, false);
+  if (!metadata.is_object()) return false;
+  auto flag = metadata.find("calibration");
+  return flag != metadata.end() && *flag == true;  // a string "true" is not the flag
 }
 
 class TrainingWriter final : public ProjectVisitor {
@@ -40,7 +42,8 @@ class TrainingWriter final : public ProjectVisitor {
     CollectVotes(responses);
     if (provenance_.annotators == 0) return LeaveOut(LeftOutReason::kUnanswered);
     if (provenance_.annotators < policy_.min_annotators) return LeaveOut(LeftOutReason::kTooFewAnnotators);
-    QUORUM_RETURN_IF_ERROR(field_reader_.Read(record.fields_json, plan_.fields, fields_));
+    if (Status read = field_reader_.Read(record.fields_json, plan_.fields, fields_); !read.ok())
+      return MakeError(read.error().code, "record " + std::to_string(record.id) + ": " + read.error().message);
     if (fields_[0].empty()) return LeaveOut(LeftOutReason::kMissingField);
     switch (plan_.question.kind) {
       case QuestionKind::kRanking: return WriteRankingPairs();

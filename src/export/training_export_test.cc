@@ -228,12 +228,14 @@ TEST_F(TrainingExportTest, DawidSkeneAndWeightedVotes) {
 
 TEST_F(TrainingExportTest, CalibrationRecordsAreMarkedInMetadata) {
   Project project = MakeProject(ChatPreferenceSchema());
-  Import(project, R"({"id":"c2","fields":{"prompt":[{"role":"user","content":"q"}],"response_a":"a","response_b":"b"},"metadata":{"calibration":true},"responses":[{"user":"ann1@x.org","values":{"preference":"response_a"},"status":"submitted"}]})");
-  EXPECT_EQ(Lines(Export(project, Policy(TrainingFormat::kDpo))).size(), 1u);
+  Import(project, R"({"id":"c2","fields":{"prompt":[{"role":"user","content":"q"}],"response_a":"a","response_b":"b"},"metadata":{"calibration":true},"responses":[{"user":"ann1@x.org","values":{"preference":"response_a"},"status":"submitted"}]}
+{"id":"c3","fields":{"prompt":[{"role":"user","content":"r"}],"response_a":"a","response_b":"b"},"metadata":{"calibration":"yes"},"responses":[{"user":"ann1@x.org","values":{"preference":"response_b"},"status":"submitted"}]})");
+  EXPECT_EQ(Lines(Export(project, Policy(TrainingFormat::kDpo))).size(), 2u);
   ExportPolicy policy = Policy(TrainingFormat::kDpo);
   policy.include_calibration = false;
   ExportSummary summary;
-  EXPECT_EQ(Export(project, policy, &summary), "");
+  // Only the boolean true marks a calibration record.
+  EXPECT_EQ(Export(project, policy, &summary), "{\"prompt\":\"user: r\",\"chosen\":\"b\",\"rejected\":\"a\"}\n");
   EXPECT_EQ(LeftOut(summary, LeftOutReason::kCalibration), 1);
 }
 
