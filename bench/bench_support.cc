@@ -38,6 +38,8 @@ PhaseResult RunPhase(const std::function<PhaseFigures()>& work) {
   result.records = static_cast<int64_t>(message[1]);
   result.rss_before_mb = message[2];
   result.peak_rss_kib = usage.ru_maxrss;
+  result.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   return result;
 }
 

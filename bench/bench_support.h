@@ -19,6 +19,7 @@ struct PhaseFigures {
 
 struct PhaseResult : PhaseFigures {
   long peak_rss_kib = 0;
+  double cpu_seconds = 0;  // the child's user + system time (the whole child, setup included)
   bool ok = false;  // the child exited 0 and reported its figures
 };
 

@@ -284,7 +284,8 @@ Result<ExportSummary> ExportTraining(Store& store, const Project& project, const
   QUORUM_ASSIGN_OR_RETURN(ExportPlan plan, PlanExport(project, policy));
   QUORUM_ASSIGN_OR_RETURN(VoteModel model, VoteModel::Fit(store, project, plan, policy));
   TrainingWriter writer(plan, policy, model, train, test);
-  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, writer));
+  // Rows need records and responses only: no suggestions, no revision history.
+  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, writer, ScanOptions{false, false}));
   QUORUM_RETURN_IF_ERROR(train.Flush());
   if (test != nullptr) QUORUM_RETURN_IF_ERROR(test->Flush());
   return writer.summary();

@@ -415,7 +415,8 @@ Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const 
   }
   // The coders hold references into table.questions: it must not grow from here on.
   TableBuilder builder(table, options, with_models);
-  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, builder));
+  // Answers and suggestions only: the revision history is not read.
+  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, builder, ScanOptions{true, false}));
   builder.Finish();
   return table;
 }

@@ -99,6 +99,9 @@ class FaultyStore final : public Store {
   Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override {
     return inner_->ScanProject(project_id, visitor);
   }
+  Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanOptions& options) override {
+    return inner_->ScanProject(project_id, visitor, options);
+  }
 
  private:
   std::unique_ptr<Store> inner_;

@@ -191,6 +191,12 @@ struct RecordFilter {
   std::optional<std::string> text;
 };
 
+// What ScanProject reads besides records and responses.
+struct ScanOptions {
+  bool suggestions = true;  // false: every record's suggestions are empty
+  bool revisions = true;    // false: every ResponseView's revisions are empty
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -265,6 +271,12 @@ class Store {
   // Bulk import and export.
   virtual Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) = 0;
   virtual Status ScanProject(int64_t project_id, ProjectVisitor& visitor) = 0;
+  // As above, reading only what `options` asks for: a visitor that needs no revisions spares a
+  // query and the join of every revision with its author. This default reads everything.
+  virtual Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanOptions& options) {
+    (void)options;
+    return ScanProject(project_id, visitor);
+  }
 };
 
 }  // namespace quorum

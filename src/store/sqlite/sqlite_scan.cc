@@ -1,5 +1,7 @@
 // SqliteStore::ScanProject: a streaming merge of four cursors ordered by record id (records,
-// suggestions, responses, revisions), so an export costs four queries, not one per record.
+// suggestions, responses, revisions), so an export costs four queries, not one per record; two
+// when ScanOptions leaves out suggestions and revisions.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,21 +65,25 @@ T& NextSlot(std::vector<T>& pool, size_t& used) {
 
 class ProjectScan {
  public:
-  ProjectScan(Query records, Query suggestions, Query responses, Query revisions)
-      : records_(std::move(records)),
-        suggestions_(std::move(suggestions)),
-        responses_(std::move(responses)),
-        revisions_(std::move(revisions)) {}
+  // `suggestions` and `revisions` may be absent: what they would gather stays empty.
+  ProjectScan(Query records, std::optional<Query> suggestions, Query responses, std::optional<Query> revisions)
+      : records_(std::move(records)), responses_(std::move(responses)) {
+    if (suggestions) suggestions_.emplace(std::move(*suggestions));
+    if (revisions) revisions_.emplace(std::move(*revisions));
+  }
 
   Status Run(int64_t project_id, ProjectVisitor& visitor) {
-    for (Cursor* cursor : {&records_, &suggestions_, &responses_, &revisions_})
-      QUORUM_RETURN_IF_ERROR(cursor->Start(project_id));
+    for (Cursor* cursor : {&records_, &responses_}) QUORUM_RETURN_IF_ERROR(cursor->Start(project_id));
+    for (std::optional<Cursor>* cursor : {&suggestions_, &revisions_})
+      if (cursor->has_value()) QUORUM_RETURN_IF_ERROR((*cursor)->Start(project_id));
     while (records_.has_row()) {
       const Query& row = records_.row();
       int64_t record_id = row.Int(0);
-      QUORUM_RETURN_IF_ERROR(GatherSuggestions(record_id));
+      suggestion_count_ = 0;
+      revision_count_ = 0;
+      if (suggestions_) QUORUM_RETURN_IF_ERROR(GatherSuggestions(record_id));
       QUORUM_RETURN_IF_ERROR(GatherResponses(record_id));
-      QUORUM_RETURN_IF_ERROR(GatherRevisions(record_id));
+      if (revisions_) QUORUM_RETURN_IF_ERROR(GatherRevisions(record_id));
       BuildViews();
       // The record itself is read in place: its cursor does not move until the visitor returns.
       RecordView record{record_id, row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Double(5), row.Int(6)};
@@ -89,17 +95,16 @@ class ProjectScan {
 
  private:
   Status GatherSuggestions(int64_t record_id) {
-    suggestion_count_ = 0;
     while (true) {
-      QUORUM_ASSIGN_OR_RETURN(bool here, suggestions_.At(record_id));
+      QUORUM_ASSIGN_OR_RETURN(bool here, suggestions_->At(record_id));
       if (!here) return OkStatus();
-      const Query& row = suggestions_.row();
+      const Query& row = suggestions_->row();
       SuggestionCopy& copy = NextSlot(suggestions_pool_, suggestion_count_);
       copy.question.assign(row.Text(1));
       copy.value_json.assign(row.Text(2));
       copy.score = row.IsNull(3) ? std::nullopt : std::optional<double>(row.Double(3));
       copy.agent.assign(row.Text(4));
-      QUORUM_RETURN_IF_ERROR(suggestions_.Advance());
+      QUORUM_RETURN_IF_ERROR(suggestions_->Advance());
     }
   }
 
@@ -124,11 +129,10 @@ class ProjectScan {
   }
 
   Status GatherRevisions(int64_t record_id) {
-    revision_count_ = 0;
     while (true) {
-      QUORUM_ASSIGN_OR_RETURN(bool here, revisions_.At(record_id));
+      QUORUM_ASSIGN_OR_RETURN(bool here, revisions_->At(record_id));
       if (!here) return OkStatus();
-      const Query& row = revisions_.row();
+      const Query& row = revisions_->row();
       RevisionCopy& copy = NextSlot(revisions_pool_, revision_count_);
       copy.response_id = row.Int(1);
       copy.user_email.assign(row.Text(2));
@@ -136,7 +140,7 @@ class ProjectScan {
       copy.values_json.assign(row.Text(4));
       QUORUM_ASSIGN_OR_RETURN(copy.status,
                               ParseStoredStatus(row.Text(5), "revision of response " + std::to_string(copy.response_id)));
-      QUORUM_RETURN_IF_ERROR(revisions_.Advance());
+      QUORUM_RETURN_IF_ERROR(revisions_->Advance());
     }
   }
 
@@ -168,7 +172,8 @@ class ProjectScan {
     }
   }
 
-  Cursor records_, suggestions_, responses_, revisions_;
+  Cursor records_, responses_;
+  std::optional<Cursor> suggestions_, revisions_;
   std::vector<SuggestionCopy> suggestions_pool_;
   std::vector<ResponseCopy> responses_pool_;
   std::vector<RevisionCopy> revisions_pool_;
@@ -178,7 +183,7 @@ class ProjectScan {
   std::vector<ResponseView> response_views_;
 };
 
-Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor& visitor) {
+Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor& visitor, const ScanOptions& options) {
   {
     QUORUM_ASSIGN_OR_RETURN(Query exists, connection.Use(kProjectExists));
     QUORUM_ASSIGN_OR_RETURN(bool found, exists.BindInt(project_id).Step());
@@ -187,9 +192,16 @@ Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor&
   // All four cursors read one snapshot: the connection's read transaction lasts while any of
   // them is active, and the records cursor, stepped first, is active until the end.
   QUORUM_ASSIGN_OR_RETURN(Query records, connection.Use(kScanRecords));
-  QUORUM_ASSIGN_OR_RETURN(Query suggestions, connection.Use(kScanSuggestions));
+  std::optional<Query> suggestions, revisions;
+  if (options.suggestions) {
+    QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kScanSuggestions));
+    suggestions.emplace(std::move(query));
+  }
   QUORUM_ASSIGN_OR_RETURN(Query responses, connection.Use(kScanResponses));
-  QUORUM_ASSIGN_OR_RETURN(Query revisions, connection.Use(kScanRevisions));
+  if (options.revisions) {
+    QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kScanRevisions));
+    revisions.emplace(std::move(query));
+  }
   ProjectScan scan(std::move(records), std::move(suggestions), std::move(responses), std::move(revisions));
   return scan.Run(project_id, visitor);
 }
@@ -197,13 +209,17 @@ Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor&
 }  // namespace
 
 Status SqliteStore::ScanProject(int64_t project_id, ProjectVisitor& visitor) {
+  return ScanProject(project_id, visitor, ScanOptions{});
+}
+
+Status SqliteStore::ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanOptions& options) {
   // An in-memory database exists only on the writer connection.
   if (path_ == ":memory:") {
     Lock lock(writer_mutex_);
-    return ScanProjectOn(*writer_, project_id, visitor);
+    return ScanProjectOn(*writer_, project_id, visitor, options);
   }
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, Connection::Open(path_));
-  return ScanProjectOn(*reader, project_id, visitor);
+  return ScanProjectOn(*reader, project_id, visitor, options);
 }
 
 }  // namespace quorum::sqlite

@@ -91,6 +91,7 @@ class SqliteStore final : public Store {
 
   Result<std::unique_ptr<ImportBatch>> BeginImport(int64_t project_id) override;
   Status ScanProject(int64_t project_id, ProjectVisitor& visitor) override;
+  Status ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanOptions& options) override;
 
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;
