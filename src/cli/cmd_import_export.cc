@@ -77,7 +77,7 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
       label_studio ? ParseLabelStudioExportFormat(format).value_or(LabelStudioExportFormat::kJson)
                    : LabelStudioExportFormat::kJson;
   if (format != "jsonl" && !label_studio)
-    return MakeError(ErrorCode::kInvalid, "--format must be jsonl, labelstudio-json, labelstudio-min, labelstudio-csv "
+    return MakeError(ErrorCode::kInvalid, "--format must be jsonl, labelstudio-json, labelstudio-min or labelstudio-csv, "
                                           "or a training format (" + std::string(TrainingFormatList()) + "), got '" +
                                               format + "'");
   if (args.Has("all-tasks") && (!label_studio || label_studio_format != LabelStudioExportFormat::kJson))
