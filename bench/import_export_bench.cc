@@ -3,18 +3,14 @@
 // of each phase. Each phase runs in its own child process so its peak RSS is its own.
 //
 //   bench_import_export [--records N] [--dir DIR] [--keep]
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <functional>
 #include <string>
 
+#include "bench_support.h"
 #include "io/byte_sink.h"
 #include "io/export_jsonl.h"
 #include "io/importer.h"
@@ -25,46 +21,10 @@
 namespace {
 
 using quorum::Result;
-
-struct PhaseResult {
-  double seconds = 0;
-  int64_t records = 0;
-  long peak_rss_kib = 0;
-  bool ok = false;
-};
-
-// Runs `work` in a child; it returns (seconds, records) through a pipe. The parent reads the
-// child's peak RSS from wait4.
-PhaseResult RunPhase(const std::function<std::pair<double, int64_t>()>& work) {
-  std::fflush(stdout);  // or the child would print the parent's buffered lines again
-  int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) std::abort();
-  pid_t child = ::fork();
-  if (child == 0) {
-    ::close(pipe_fds[0]);
-    auto [seconds, records] = work();
-    double message[2] = {seconds, static_cast<double>(records)};
-    if (::write(pipe_fds[1], message, sizeof message) != sizeof message) ::_exit(3);
-    ::_exit(records >= 0 ? 0 : 1);
-  }
-  ::close(pipe_fds[1]);
-  double message[2] = {0, 0};
-  ssize_t got = ::read(pipe_fds[0], message, sizeof message);
-  ::close(pipe_fds[0]);
-  int status = 0;
-  rusage usage{};
-  ::wait4(child, &status, 0, &usage);
-  PhaseResult result;
-  result.ok = got == sizeof message && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  result.seconds = message[0];
-  result.records = static_cast<int64_t>(message[1]);
-  result.peak_rss_kib = usage.ru_maxrss;
-  return result;
-}
-
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
+using quorum::bench::PhaseFigures;
+using quorum::bench::PhaseResult;
+using quorum::bench::RunPhase;
+using quorum::bench::SecondsSince;
 
 // Times the whole import as `quorum import` sees it: open, import, commit, and close (which
 // finishes any checkpoint still running), so deferred work is counted too.
@@ -114,18 +74,11 @@ std::pair<double, int64_t> ExportPhase(const std::string& db, const std::string&
 }  // namespace
 
 int main(int argc, char** argv) {
-  int64_t records = 1'000'000;
-  std::string dir = std::filesystem::temp_directory_path().string();
-  bool keep = false;
-  for (int index = 1; index < argc; ++index) {
-    if (std::strcmp(argv[index], "--records") == 0 && index + 1 < argc) records = std::atoll(argv[++index]);
-    else if (std::strcmp(argv[index], "--dir") == 0 && index + 1 < argc) dir = argv[++index];
-    else if (std::strcmp(argv[index], "--keep") == 0) keep = true;
-    else {
-      std::fprintf(stderr, "usage: bench_import_export [--records N] [--dir DIR] [--keep]\n");
-      return 2;
-    }
-  }
+  const std::optional<quorum::bench::BenchArgs> args = quorum::bench::ParseBenchArgs(argc, argv, "bench_import_export");
+  if (!args) return 2;
+  const int64_t records = args->records;
+  const std::string& dir = args->dir;
+  const bool keep = args->keep;
   const std::string data = dir + "/bench-preferences.jsonl";
   const std::string db = dir + "/bench-quorum.db";
   const std::string out = dir + "/bench-export.jsonl";
@@ -136,13 +89,19 @@ int main(int argc, char** argv) {
   std::printf("generated %lld records, %.1f MB (%.0f B/record) in %.1f s\n", static_cast<long long>(records),
               bytes / 1e6, static_cast<double>(bytes) / static_cast<double>(records), SecondsSince(generate_start));
 
-  PhaseResult import = RunPhase([&] { return ImportPhase(db, data); });
+  PhaseResult import = RunPhase([&] {
+    auto [seconds, count] = ImportPhase(db, data);
+    return PhaseFigures{seconds, count};
+  });
   if (!import.ok) return 1;
   std::printf("import (open to close): %lld records in %.2f s = %.0f records/s, %.0f MB/s, peak RSS %.1f MB\n",
               static_cast<long long>(import.records), import.seconds, import.records / import.seconds,
               bytes / 1e6 / import.seconds, import.peak_rss_kib / 1024.0);
 
-  PhaseResult exported = RunPhase([&] { return ExportPhase(db, out); });
+  PhaseResult exported = RunPhase([&] {
+    auto [seconds, count] = ExportPhase(db, out);
+    return PhaseFigures{seconds, count};
+  });
   if (!exported.ok) return 1;
   std::printf("export: %lld records in %.2f s = %.0f records/s, %.1f MB written, peak RSS %.1f MB\n",
               static_cast<long long>(exported.records), exported.seconds, exported.records / exported.seconds,

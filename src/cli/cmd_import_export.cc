@@ -4,6 +4,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "cli/export_training.h"
 #include "io/byte_sink.h"
 #include "io/export_jsonl.h"
 #include "io/export_labelstudio.h"
@@ -65,6 +66,11 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
   QUORUM_ASSIGN_OR_RETURN(std::string project_text, RequireOption(args, "project", "ID"));
   QUORUM_ASSIGN_OR_RETURN(int64_t project_id, ParseId(project_text, "--project"));
   const std::string format = args.Get("format").value_or("jsonl");
+  if (ParseTrainingFormat(format)) return RunTrainingExport(context, args, project_id);
+  for (const OptionSpec& option : TrainingExportOptions())
+    if (args.Has(option.name))
+      return MakeError(ErrorCode::kInvalid, "--" + std::string(option.name) + " applies to the training formats (" +
+                                                TrainingFormatList() + "), not to " + format);
   // Only the "labelstudio-" spellings: JSON and CSV alone would read as native formats.
   const bool label_studio = format.starts_with("labelstudio-") && ParseLabelStudioExportFormat(format).has_value();
   const LabelStudioExportFormat label_studio_format =
@@ -72,7 +78,8 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
                    : LabelStudioExportFormat::kJson;
   if (format != "jsonl" && !label_studio)
     return MakeError(ErrorCode::kInvalid, "--format must be jsonl, labelstudio-json, labelstudio-min or labelstudio-csv, "
-                                          "got '" + format + "'");
+                                          "or a training format (" + std::string(TrainingFormatList()) + "), got '" +
+                                              format + "'");
   if (args.Has("all-tasks") && (!label_studio || label_studio_format != LabelStudioExportFormat::kJson))
     return MakeError(ErrorCode::kInvalid, "--all-tasks applies to --format labelstudio-json only");
   QUORUM_ASSIGN_OR_RETURN(Store * store, context.store());
@@ -120,16 +127,23 @@ CommandSpec ImportCommand() {
 }
 
 CommandSpec ExportCommand() {
+  std::vector<OptionSpec> options = {
+      {"project", "ID", "the project to export"},
+      {"format", "F", "jsonl (the native format), labelstudio-json, labelstudio-min, labelstudio-csv, or a training "
+                      "format: dpo, dpo-chat, reward, kto, sft-messages, sft-alpaca, sft-prompt-completion, ranking-pairs"},
+      {"all-tasks", "", "labelstudio-json: also the tasks nobody has answered"},
+      {"out", "FILE", "write to FILE instead of standard output"}};
+  for (const OptionSpec& option : TrainingExportOptions()) options.push_back(option);
   return {"export",
-          "export a project's records, suggestions and responses",
-          "--project ID --format jsonl|labelstudio-json|labelstudio-min|labelstudio-csv [--all-tasks] [--out FILE]",
+          "export a project's records, or training-ready datasets (DPO, reward, KTO, SFT)",
+          "--project ID --format F [--out FILE | --hf-dir DIR] [--all-tasks] [policy options]",
           "jsonl is the native format: 'quorum import' reads it back unchanged. The labelstudio-* formats\n"
           "are Label Studio's JSON, JSON_MIN and CSV exports; labelstudio-json holds the annotated tasks\n"
-          "(all of them with --all-tasks) and reads back with 'quorum import --format labelstudio'.",
-          {{"project", "ID", "the project to export"},
-           {"format", "F", "jsonl (the native format), labelstudio-json, labelstudio-min or labelstudio-csv"},
-           {"all-tasks", "", "labelstudio-json: also the tasks nobody has answered"},
-           {"out", "FILE", "write to FILE instead of standard output"}},
+          "(all of them with --all-tasks) and reads back with 'quorum import --format labelstudio'.\n"
+          "The training formats aggregate each record's answers (--method), keep what passes the policy\n"
+          "(--min-agreement, --min-annotators, --ties, --gold, --calibration), and print on standard error\n"
+          "how many rows were written and how many records were left out, per reason. See docs/exports.md.",
+          options,
           RunExport};
 }
 

@@ -1,9 +1,11 @@
 // Projects: create, list, read, update, delete, export.
 #include "dist/distribution_settings.h"
 #include "http/api_error.h"
+#include "http/api_export.h"
 #include "http/api_json.h"
 #include "http/api_routes.h"
 #include "io/byte_sink.h"
+#include "export/training_format.h"
 #include "io/export_jsonl.h"
 #include "schema/schema_json.h"
 #include "schema/templates.h"
@@ -123,8 +125,10 @@ HttpResponse DeleteProject(RequestContext& context) {
 
 HttpResponse ExportProject(RequestContext& context) {
   const std::string format = context.request.Query("format").value_or("jsonl");
+  if (ParseTrainingFormat(format)) return ExportTrainingFormat(context, format);
   if (format != "jsonl")
-    return ErrorResponse(MakeError(ErrorCode::kInvalid, "format '" + format + "' is not available yet; use jsonl"));
+    return ErrorResponse(MakeError(ErrorCode::kInvalid, "format '" + format + "' is not available; use jsonl or " +
+                                                            TrainingFormatList()));
   HttpResponse response;
   std::unique_ptr<ByteSink> sink = StringSink(response.body);
   Result<ExportReport> report = ExportJsonl(context.store, context.project->id, *sink);
@@ -145,7 +149,7 @@ void AddProjectRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/projects/{id}", members, "a project with its schema", GetProject});
   routes.push_back({"PATCH", "/api/v1/projects/{id}", managers, "rename, change guidelines or settings", PatchProject});
   routes.push_back({"DELETE", "/api/v1/projects/{id}", managers, "delete a project and all its data", DeleteProject});
-  routes.push_back({"GET", "/api/v1/projects/{id}/export", managers, "export the project (format=jsonl)", ExportProject});
+  routes.push_back({"GET", "/api/v1/projects/{id}/export", managers, "export the project (format=jsonl or a training format)", ExportProject});
 }
 
 }  // namespace quorum

@@ -26,7 +26,7 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"GET", "/api/v1/projects/{id}", "a project with its schema, settings and record count", {}, false, {200}},
       {"PATCH", "/api/v1/projects/{id}", "change name, guidelines (bumps their version) or settings (merge patch)", {}, true, {200}},
       {"DELETE", "/api/v1/projects/{id}", "delete a project with all its data", {}, false, {200}},
-      {"GET", "/api/v1/projects/{id}/export", "export the project", {"format"}, false, {200}},
+      {"GET", "/api/v1/projects/{id}/export", "export the project: jsonl, or a training format (dpo, dpo-chat, reward, kto, sft-messages, sft-alpaca, sft-prompt-completion, ranking-pairs) with the summary in X-Quorum-Export-Summary", {"format", "question", "prompt_field", "completion_field", "method", "min_agreement", "min_annotators", "ties", "gold", "calibration", "test_ratio", "seed", "provenance", "ranking_pairs", "kto_threshold", "kto_desirable", "summary"}, false, {200}},
       {"POST", "/api/v1/projects/{id}/records", "import records from the body (JSON array, JSON Lines or CSV): all or nothing", {"format", "on_duplicate", "create_users"}, true, {201}},
       {"GET", "/api/v1/projects/{id}/records", "list records (reviewers)", {"after", "limit", "metadata_key", "metadata_value", "response_status", "annotator", "unanswered", "q"}, false, {200}},
       {"POST", "/api/v1/projects/{id}/suggestions", "add or replace suggestions (managers)", {}, true, {200}},

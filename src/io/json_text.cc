@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace quorum {
 namespace {
@@ -15,6 +17,15 @@ constexpr std::array<bool, 256> kNeedsEscape = [] {
   return table;
 }();
 
+// Whether any of the 8 bytes in `word` needs escaping: a control (< 0x20), '"' or '\\'. The
+// classic "has a byte less than n" and "has a zero byte" tricks, exact for n <= 128.
+inline bool WordNeedsEscape(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t control = (word - kOnes * 0x20) & ~word & kHigh;
+  const uint64_t quote = word ^ (kOnes * '"'), backslash = word ^ (kOnes * '\\');
+  return (control | ((quote - kOnes) & ~quote & kHigh) | ((backslash - kOnes) & ~backslash & kHigh)) != 0;
+}
+
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view text) {
@@ -22,6 +33,14 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
   std::size_t run_start = 0;
   for (std::size_t index = 0; index < text.size(); ++index) {
+    // Long texts are mostly plain: skip 8 clean bytes at a time.
+    while (index + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + index, sizeof word);
+      if (WordNeedsEscape(word)) break;
+      index += 8;
+    }
+    if (index >= text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[index]);
     if (!kNeedsEscape[c]) continue;
     out.append(text.substr(run_start, index - run_start));

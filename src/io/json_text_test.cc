@@ -39,5 +39,27 @@ TEST(JsonTextTest, NumbersReadBack) {
   }
 }
 
+// The word-at-a-time scan: every byte that needs escaping, at every offset of a long text, and
+// bytes just outside the escaped ranges (0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, UTF-8).
+TEST(JsonTextTest, EscapesAtEveryOffsetOfALongString) {
+  const std::string specials = std::string("\"\\\n\t\x01\x1f", 6);
+  const std::string neighbours = " !#[]\x7f\xc3\xa9";
+  for (char special : specials) {
+    for (size_t offset = 0; offset < 24; ++offset) {
+      std::string text(offset, 'a');
+      text += special;
+      text += neighbours;
+      text += std::string(17, 'b');
+      std::string out;
+      AppendJsonString(out, text);
+      EXPECT_EQ(out, nlohmann::json(text).dump()) << "offset " << offset;
+    }
+  }
+  std::string plain;
+  AppendJsonString(plain, neighbours + neighbours);
+  EXPECT_EQ(plain, nlohmann::json(neighbours + neighbours).dump());
+}
+
 }  // namespace
 }  // namespace quorum
+

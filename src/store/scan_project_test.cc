@@ -295,5 +295,36 @@ TEST_F(ScanProjectTest, OtherThreadsWriteWhileAScanIsUnderWay) {
   EXPECT_EQ(store_->ListResponses(second)->size(), 1u);
 }
 
+TEST_F(ScanProjectTest, OptionsLeaveOutSuggestionsAndRevisionsButNothingElse) {
+  int64_t busy = Put(project_, "busy", 3, {bob_, ann_});
+  Put(project_, "quiet", 0, {ann_});
+  Response ann_busy = (*store_->ListResponses(busy))[1];
+  ann_busy.values = {{"quality", "bad"}};
+  ASSERT_TRUE(store_->SaveResponse(ann_busy, rev_).ok());
+
+  const std::vector<SeenRecord> full = Scan();
+  Collector lean;
+  ASSERT_TRUE(store_->ScanProject(project_, lean, ScanParts{.suggestions = false, .revisions = false}).ok());
+  ASSERT_EQ(lean.records.size(), full.size());
+  for (size_t index = 0; index < full.size(); ++index) {
+    EXPECT_EQ(lean.records[index].id, full[index].id);
+    EXPECT_EQ(lean.records[index].fields_json, full[index].fields_json);
+    EXPECT_TRUE(lean.records[index].suggestions.empty());
+    ASSERT_EQ(lean.records[index].responses.size(), full[index].responses.size());
+    for (size_t response = 0; response < full[index].responses.size(); ++response) {
+      EXPECT_EQ(lean.records[index].responses[response].values_json, full[index].responses[response].values_json);
+      EXPECT_EQ(lean.records[index].responses[response].email, full[index].responses[response].email);
+      EXPECT_TRUE(lean.records[index].responses[response].revisions.empty());
+    }
+  }
+  EXPECT_EQ(full[0].suggestions.size(), 3u);
+  EXPECT_EQ(full[0].responses[1].revisions.size(), 2u);
+
+  Collector suggestions_only;
+  ASSERT_TRUE(store_->ScanProject(project_, suggestions_only, ScanParts{.revisions = false}).ok());
+  EXPECT_EQ(suggestions_only.records[0].suggestions, full[0].suggestions);
+  EXPECT_TRUE(suggestions_only.records[0].responses[1].revisions.empty());
+}
+
 }  // namespace
 }  // namespace quorum

@@ -12,32 +12,30 @@
 namespace quorum::sqlite {
 namespace {
 
-// A query over one project whose first column is the record id, read one row ahead. A cursor
-// made without a query is empty (a part the scan leaves out).
+// A query over one project whose first column is the record id, read one row ahead.
 class Cursor {
  public:
-  explicit Cursor(std::optional<Query> query) : query_(std::move(query)) {}
+  explicit Cursor(Query query) : query_(std::move(query)) {}
 
   Status Start(int64_t project_id) {
-    if (!query_) return OkStatus();
-    query_->BindInt(project_id);
+    query_.BindInt(project_id);
     return Advance();
   }
   Status Advance() {
-    QUORUM_ASSIGN_OR_RETURN(has_row_, query_->Step());
+    QUORUM_ASSIGN_OR_RETURN(has_row_, query_.Step());
     return OkStatus();
   }
   bool has_row() const { return has_row_; }
   // True while the current row belongs to `record_id`. Rows of lower record ids cannot occur
   // (every cursor is ordered by record id and joined to the same records) but are skipped.
   Result<bool> At(int64_t record_id) {
-    while (has_row_ && query_->Int(0) < record_id) QUORUM_RETURN_IF_ERROR(Advance());
-    return has_row_ && query_->Int(0) == record_id;
+    while (has_row_ && query_.Int(0) < record_id) QUORUM_RETURN_IF_ERROR(Advance());
+    return has_row_ && query_.Int(0) == record_id;
   }
-  const Query& row() const { return *query_; }
+  const Query& row() const { return query_; }
 
  private:
-  std::optional<Query> query_;
+  Query query_;
   bool has_row_ = false;
 };
 
@@ -67,21 +65,25 @@ T& NextSlot(std::vector<T>& pool, size_t& used) {
 
 class ProjectScan {
  public:
-  ProjectScan(Cursor records, Cursor suggestions, Cursor responses, Cursor revisions)
-      : records_(std::move(records)),
-        suggestions_(std::move(suggestions)),
-        responses_(std::move(responses)),
-        revisions_(std::move(revisions)) {}
+  // `suggestions` and `revisions` may be absent: what they would gather stays empty.
+  ProjectScan(Query records, std::optional<Query> suggestions, Query responses, std::optional<Query> revisions)
+      : records_(std::move(records)), responses_(std::move(responses)) {
+    if (suggestions) suggestions_.emplace(std::move(*suggestions));
+    if (revisions) revisions_.emplace(std::move(*revisions));
+  }
 
   Status Run(int64_t project_id, ProjectVisitor& visitor) {
-    for (Cursor* cursor : {&records_, &suggestions_, &responses_, &revisions_})
-      QUORUM_RETURN_IF_ERROR(cursor->Start(project_id));
+    for (Cursor* cursor : {&records_, &responses_}) QUORUM_RETURN_IF_ERROR(cursor->Start(project_id));
+    for (std::optional<Cursor>* cursor : {&suggestions_, &revisions_})
+      if (cursor->has_value()) QUORUM_RETURN_IF_ERROR((*cursor)->Start(project_id));
     while (records_.has_row()) {
       const Query& row = records_.row();
       int64_t record_id = row.Int(0);
-      QUORUM_RETURN_IF_ERROR(GatherSuggestions(record_id));
+      suggestion_count_ = 0;
+      revision_count_ = 0;
+      if (suggestions_) QUORUM_RETURN_IF_ERROR(GatherSuggestions(record_id));
       QUORUM_RETURN_IF_ERROR(GatherResponses(record_id));
-      QUORUM_RETURN_IF_ERROR(GatherRevisions(record_id));
+      if (revisions_) QUORUM_RETURN_IF_ERROR(GatherRevisions(record_id));
       BuildViews();
       // The record itself is read in place: its cursor does not move until the visitor returns.
       RecordView record{record_id, row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Double(5), row.Int(6)};
@@ -93,17 +95,16 @@ class ProjectScan {
 
  private:
   Status GatherSuggestions(int64_t record_id) {
-    suggestion_count_ = 0;
     while (true) {
-      QUORUM_ASSIGN_OR_RETURN(bool here, suggestions_.At(record_id));
+      QUORUM_ASSIGN_OR_RETURN(bool here, suggestions_->At(record_id));
       if (!here) return OkStatus();
-      const Query& row = suggestions_.row();
+      const Query& row = suggestions_->row();
       SuggestionCopy& copy = NextSlot(suggestions_pool_, suggestion_count_);
       copy.question.assign(row.Text(1));
       copy.value_json.assign(row.Text(2));
       copy.score = row.IsNull(3) ? std::nullopt : std::optional<double>(row.Double(3));
       copy.agent.assign(row.Text(4));
-      QUORUM_RETURN_IF_ERROR(suggestions_.Advance());
+      QUORUM_RETURN_IF_ERROR(suggestions_->Advance());
     }
   }
 
@@ -128,11 +129,10 @@ class ProjectScan {
   }
 
   Status GatherRevisions(int64_t record_id) {
-    revision_count_ = 0;
     while (true) {
-      QUORUM_ASSIGN_OR_RETURN(bool here, revisions_.At(record_id));
+      QUORUM_ASSIGN_OR_RETURN(bool here, revisions_->At(record_id));
       if (!here) return OkStatus();
-      const Query& row = revisions_.row();
+      const Query& row = revisions_->row();
       RevisionCopy& copy = NextSlot(revisions_pool_, revision_count_);
       copy.response_id = row.Int(1);
       copy.user_email.assign(row.Text(2));
@@ -140,7 +140,7 @@ class ProjectScan {
       copy.values_json.assign(row.Text(4));
       QUORUM_ASSIGN_OR_RETURN(copy.status,
                               ParseStoredStatus(row.Text(5), "revision of response " + std::to_string(copy.response_id)));
-      QUORUM_RETURN_IF_ERROR(revisions_.Advance());
+      QUORUM_RETURN_IF_ERROR(revisions_->Advance());
     }
   }
 
@@ -172,7 +172,8 @@ class ProjectScan {
     }
   }
 
-  Cursor records_, suggestions_, responses_, revisions_;
+  Cursor records_, responses_;
+  std::optional<Cursor> suggestions_, revisions_;
   std::vector<SuggestionCopy> suggestions_pool_;
   std::vector<ResponseCopy> responses_pool_;
   std::vector<RevisionCopy> revisions_pool_;
@@ -202,8 +203,7 @@ Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor&
     QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kScanRevisions));
     revisions.emplace(std::move(query));
   }
-  ProjectScan scan(Cursor(std::move(records)), Cursor(std::move(suggestions)), Cursor(std::move(responses)),
-                   Cursor(std::move(revisions)));
+  ProjectScan scan(std::move(records), std::move(suggestions), std::move(responses), std::move(revisions));
   return scan.Run(project_id, visitor);
 }
 

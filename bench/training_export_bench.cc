@@ -1,0 +1,156 @@
+// Issue 7's figures: export aggregated pairwise preference records (three annotators each) to
+// dpo, on projects of N/10 and N records, printing records/s, the RSS before the export and the
+// peak RSS of the export process (each export runs in a child process so its peak is its own):
+// equal peaks at both sizes mean memory does not grow with the project. Dawid-Skene, which
+// needs a first pass over the answers, is timed on the large project too.
+//
+//   bench_training_export [--records N] [--dir DIR] [--keep]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "bench_support.h"
+#include "export/training_export.h"
+#include "io/byte_sink.h"
+#include "io/byte_source.h"
+#include "io/importer.h"
+#include "preference_data.h"
+#include "schema/templates.h"
+#include "store/open_store.h"
+
+namespace {
+
+using quorum::Result;
+using quorum::bench::CurrentRssMb;
+using quorum::bench::PhaseFigures;
+using quorum::bench::PhaseResult;
+using quorum::bench::RunPhase;
+using quorum::bench::SecondsSince;
+
+// `count` flat preference rows with submitted votes: three unanimous for 60% of the records,
+// 2 to 1 for 30%, and 1 to 1 for the rest (left out as ties).
+void WriteAnsweredFile(const std::string& path, int64_t count, uint64_t seed) {
+  std::ofstream out(path, std::ios::binary);
+  std::string row;
+  for (int64_t index = 0; index < count; ++index) {
+    row.clear();
+    quorum::bench::AppendPreferenceRow(row, index, seed);
+    row.resize(row.size() - 2);  // "}\n"
+    const int kind = static_cast<int>((index * 7919 + static_cast<int64_t>(seed)) % 10);
+    const char* winner = index % 2 == 0 ? "response_a" : "response_b";
+    const char* loser = index % 2 == 0 ? "response_b" : "response_a";
+    std::vector<const char*> votes = {winner, winner, winner};
+    if (kind >= 6) votes[2] = loser;
+    if (kind == 9) votes = {winner, loser};
+    row += ",\"responses\":[";
+    for (size_t voter = 0; voter < votes.size(); ++voter) {
+      if (voter > 0) row += ',';
+      row += "{\"user\":\"ann" + std::to_string(voter + 1) + "@bench.org\",\"values\":{\"preference\":\"";
+      row += votes[voter];
+      row += "\"},\"status\":\"submitted\"}";
+    }
+    row += "]}\n";
+    out << row;
+  }
+}
+
+PhaseFigures ImportPhase(const std::string& db, const std::vector<std::string>& files) {
+  PhaseFigures result;
+  const auto start = std::chrono::steady_clock::now();
+  auto store = quorum::OpenStore(db);
+  if (!store.ok()) return {0, -1};
+  const int64_t workspace = (*store)->CreateWorkspace("bench")->id;
+  for (const std::string& file : files) {
+    quorum::Project project;
+    project.name = file;
+    project.workspace_id = workspace;
+    project.schema = quorum::LoadTemplate("pairwise-preference")->schema;
+    Result<quorum::Project> created = (*store)->CreateProject(project);
+    auto source = quorum::OpenFileSource(file);
+    quorum::ImportOptions options;
+    options.create_users = true;
+    Result<quorum::ImportReport> report = quorum::ImportRecords(**store, *created, std::move(*source), options);
+    if (!report.ok()) {
+      std::fprintf(stderr, "import failed: %s\n", report.error().ToString().c_str());
+      return {0, -1};
+    }
+    result.records += report->records;
+  }
+  result.seconds = SecondsSince(start);
+  return result;
+}
+
+PhaseFigures ExportPhase(const std::string& db, size_t project_index, quorum::AggregationMethod method,
+                        const std::string& out) {
+  PhaseFigures result;
+  auto store = quorum::OpenStore(db);
+  if (!store.ok()) return {0, -1};
+  auto projects = (*store)->ListProjects();
+  auto sink = quorum::OpenFileSink(out);
+  if (!projects.ok() || projects->size() <= project_index || !sink.ok()) return {0, -1};
+  quorum::ExportPolicy policy;
+  policy.format = quorum::TrainingFormat::kDpo;
+  policy.method = method;
+  result.rss_before_mb = CurrentRssMb();
+  const auto start = std::chrono::steady_clock::now();
+  Result<quorum::ExportSummary> summary =
+      quorum::ExportTraining(**store, (*projects)[project_index], policy, **sink);
+  result.seconds = SecondsSince(start);
+  if (!summary.ok()) {
+    std::fprintf(stderr, "export failed: %s\n", summary.error().ToString().c_str());
+    return {result.seconds, -1};
+  }
+  std::printf("  %s", quorum::SummaryText(*summary).c_str());
+  std::fflush(stdout);  // the child leaves with _exit, which does not flush
+  result.records = summary->records;
+  return result;
+}
+
+void PrintExport(const char* label, const PhaseResult& phase, const std::string& out) {
+  // CPU time as well as wall time: on a shared machine the wall clock also measures the others.
+  std::printf("%s: %lld records in %.2f s = %.0f records/s (CPU %.2f s = %.0f records per CPU second), "
+              "%.1f MB written, RSS before %.1f MB, peak RSS %.1f MB\n",
+              label, static_cast<long long>(phase.records), phase.seconds, phase.records / phase.seconds,
+              phase.cpu_seconds, phase.records / phase.cpu_seconds, std::filesystem::file_size(out) / 1e6,
+              phase.rss_before_mb, phase.peak_rss_kib / 1024.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::optional<quorum::bench::BenchArgs> args = quorum::bench::ParseBenchArgs(argc, argv, "bench_training_export");
+  if (!args) return 2;
+  const int64_t records = args->records;
+  const std::string& dir = args->dir;
+  const bool keep = args->keep;
+  const std::string small = dir + "/bench-training-small.jsonl", large = dir + "/bench-training-large.jsonl";
+  const std::string db = dir + "/bench-training.db", out = dir + "/bench-training-dpo.jsonl";
+  for (const std::string& path : {db, db + "-wal", db + "-shm"}) std::filesystem::remove(path);
+  const auto generate_start = std::chrono::steady_clock::now();
+  WriteAnsweredFile(small, records / 10, 7);
+  WriteAnsweredFile(large, records, 42);
+  std::printf("generated %lld + %lld answered records (3 votes each, 2 for a tenth) in %.1f s\n",
+              static_cast<long long>(records / 10), static_cast<long long>(records), SecondsSince(generate_start));
+
+  PhaseResult imported = RunPhase([&] { return ImportPhase(db, {small, large}); });
+  if (!imported.ok) return 1;
+  std::printf("import: %lld records in %.1f s\n", static_cast<long long>(imported.records), imported.seconds);
+
+  PhaseResult small_export = RunPhase([&] { return ExportPhase(db, 0, quorum::AggregationMethod::kMajority, out); });
+  if (!small_export.ok) return 1;
+  PrintExport("export dpo, majority, small project", small_export, out);
+  PhaseResult large_export = RunPhase([&] { return ExportPhase(db, 1, quorum::AggregationMethod::kMajority, out); });
+  if (!large_export.ok) return 1;
+  PrintExport("export dpo, majority, large project", large_export, out);
+  PhaseResult dawid_skene = RunPhase([&] { return ExportPhase(db, 1, quorum::AggregationMethod::kDawidSkene, out); });
+  if (!dawid_skene.ok) return 1;
+  PrintExport("export dpo, dawid-skene (two passes), large project", dawid_skene, out);
+  if (!keep)
+    for (const std::string& path : {small, large, db, db + "-wal", db + "-shm", out}) std::filesystem::remove(path);
+  return 0;
+}

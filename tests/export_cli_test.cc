@@ -1,0 +1,138 @@
+// quorum export in the training formats, end to end: the real binary on a real SQLite file.
+// The demo project's DPO export is checked against majorities recounted from its native
+// export, and a --hf-dir folder is checked the way datasets.load_dataset reads it
+// (tests/python/check_hf_dataset.py, with Debian's python3-yaml: Debian has no python3-datasets).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "cli_runner.h"
+
+namespace quorum::testing {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> rows;
+  std::stringstream lines(text);
+  for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
+  return rows;
+}
+
+class ExportCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    MustRun({"init", "--password", "owner-password"});
+    MustRun({"demo"});
+    project_ = std::to_string(nlohmann::json::parse(MustRun({"project", "list", "--json"}))[0]["id"].get<int64_t>());
+  }
+
+  CliResult Run(const std::vector<std::string>& args) { return RunQuorum(db_, args); }
+
+  std::string MustRun(const std::vector<std::string>& args) {
+    CliResult result = Run(args);
+    EXPECT_EQ(result.status, 0) << "quorum " << ::testing::PrintToString(args) << "\n" << result.err;
+    return result.out;
+  }
+
+  TempDir dir_;
+  std::string db_ = dir_.File("quorum.db");
+  std::string project_;
+};
+
+TEST_F(ExportCliTest, DpoOfTheDemoHoldsExactlyTheRecordsWithAClearMajority) {
+  // Recount from the native export: a record is kept when one response has >= 60% of the votes.
+  std::map<std::string, nlohmann::json> expected;  // external id -> the record
+  int unanswered = 0, low_agreement = 0, tie = 0;
+  for (const nlohmann::json& record : JsonLines(MustRun({"export", "--project", project_}))) {
+    int a = 0, b = 0;
+    for (const nlohmann::json& response : record.value("responses", nlohmann::json::array())) {
+      if (response["status"] != "submitted") continue;
+      a += response["values"]["preference"] == "response_a";
+      b += response["values"]["preference"] == "response_b";
+    }
+    if (a + b == 0) ++unanswered;
+    else if (a == b) ++tie;
+    else if (std::max(a, b) < 0.6 * (a + b)) ++low_agreement;
+    else expected[record["id"]] = {{"record", record}, {"a_wins", a > b}, {"agreement", std::max(a, b) / double(a + b)}};
+  }
+  ASSERT_GT(expected.size(), 10u);
+
+  CliResult result = Run({"export", "--project", project_, "--format", "dpo", "--provenance", "--out", dir_.File("dpo.jsonl")});
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_THAT(result.err, HasSubstr("Exported " + std::to_string(expected.size()) + " dpo rows from 50 records"));
+  EXPECT_THAT(result.err, HasSubstr(std::to_string(unanswered) + " unanswered"));
+  if (low_agreement > 0) {
+    EXPECT_THAT(result.err, HasSubstr(std::to_string(low_agreement) + " low_agreement"));
+  }
+  if (tie > 0) {
+    EXPECT_THAT(result.err, HasSubstr(std::to_string(tie) + " tie"));
+  }
+
+  const std::vector<nlohmann::json> rows = JsonLines(ReadFile(dir_.File("dpo.jsonl")));
+  ASSERT_EQ(rows.size(), expected.size());
+  for (const nlohmann::json& row : rows) {
+    const nlohmann::json& want = expected.at(row["external_id"]);
+    const nlohmann::json& fields = want["record"]["fields"];
+    EXPECT_EQ(row["prompt"], fields["prompt"]);
+    EXPECT_EQ(row["chosen"], fields[want["a_wins"].get<bool>() ? "response_a" : "response_b"]);
+    EXPECT_EQ(row["rejected"], fields[want["a_wins"].get<bool>() ? "response_b" : "response_a"]);
+    EXPECT_DOUBLE_EQ(row["agreement"].get<double>(), want["agreement"].get<double>());
+    EXPECT_EQ(row["n_annotators"], 3);
+  }
+}
+
+TEST_F(ExportCliTest, HfDirLoadsAsTheCardDeclares) {
+  const std::string folder = dir_.File("hf");
+  CliResult result = Run({"export", "--project", project_, "--format", "dpo-chat", "--hf-dir", folder, "--test-ratio",
+                          "0.3", "--seed", "4", "--provenance", "--min-agreement", "0.5"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  const std::string card = ReadFile(folder + "/README.md");
+  EXPECT_THAT(card, AllOf(HasSubstr("path: data/train.jsonl"), HasSubstr("path: data/test.jsonl"),
+                          HasSubstr("| min_agreement | 0.5 |"), HasSubstr("Agreement over the exported rows: mean"),
+                          HasSubstr("| unanswered | 20 |")));
+  const std::string command = "/usr/bin/python3 " + std::string(QUORUM_PYTHON_DIR) + "/check_hf_dataset.py " + folder + " 2>&1";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
+  ASSERT_EQ(::pclose(pipe), 0) << output;
+  const nlohmann::json checked = nlohmann::json::parse(output);
+  const int train = checked["splits"]["train"], test = checked["splits"]["test"];
+  EXPECT_GT(train, 0);
+  EXPECT_GT(test, 0);
+  EXPECT_THAT(result.err, HasSubstr("(train " + std::to_string(train) + ", test " + std::to_string(test) + ")"));
+  EXPECT_EQ(checked["features"][0], "prompt");
+}
+
+TEST_F(ExportCliTest, BadOptionsAreRefusedWithTheirCliNames) {
+  CliResult result = Run({"export", "--project", project_, "--format", "dpo", "--min-agreement", "2"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_THAT(result.err, HasSubstr("--min-agreement: expected a number from 0 to 1, got '2'"));
+  result = Run({"export", "--project", project_, "--format", "dpo", "--only-accepted"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_THAT(result.err, HasSubstr("no review state yet"));
+  result = Run({"export", "--project", project_, "--format", "jsonl", "--min-agreement", "0.7"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_THAT(result.err, HasSubstr("--min-agreement applies to the training formats"));
+  result = Run({"export", "--project", project_, "--format", "kto"});
+  EXPECT_EQ(result.status, 0) << result.err;  // the demo's preference question, both responses per record
+  result = Run({"export", "--project", project_, "--format", "ranking-pairs"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_THAT(result.err, HasSubstr("needs a ranking question"));
+  result = Run({"export", "--project", project_, "--format", "dpo", "--out", "x", "--hf-dir", "y"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_THAT(result.err, HasSubstr("not both"));
+}
+
+}  // namespace
+}  // namespace quorum::testing
