@@ -14,7 +14,7 @@ while (($#)); do
     *) echo "usage: bench/load_test.sh [--records N] [--annotators N] [--seconds S]" >&2; exit 2 ;;
   esac
 done
-Q=$PWD/build/quorum
+Q=${QUORUM_BIN:-$PWD/build/quorum}  # QUORUM_BIN: another build of quorum
 [[ -x $Q ]] || { echo "build first: make build" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/bootstrap installs it" >&2; exit 1; }
 
@@ -23,8 +23,8 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 export QUORUM_DB=$work/load.db
 $Q init --password owner-password >/dev/null
 $Q project create --name load --template pairwise-preference >/dev/null
-# Without reservations (the distribution engine's job) concurrent annotators meet on the same
-# first records; overlap 10 lets ten of them answer each record.
+# Overlap 10: each record takes ten annotators, so the 200 spread over the first records the
+# way a real team does (the engine holds a place for each reservation).
 $Q project settings 1 --set '{"overlap": 10}' >/dev/null
 awk -v n="$records" 'BEGIN { for (i = 1; i <= n; i++)
   printf "{\"id\":\"r%d\",\"prompt\":\"Question %d: explain the trade-offs of approach %d in a few sentences.\",\"response_a\":\"A first answer that is reasonably long, with some detail about item %d and why it matters.\",\"response_b\":\"A second answer, shorter, about %d.\",\"model_a\":\"m1\",\"model_b\":\"m2\"}\n", i, i, i, i, i }' \
@@ -51,7 +51,7 @@ for _ in $(seq 100); do curl -sf localhost:18080/healthz >/dev/null 2>&1 && brea
 
 echo "== annotation cycle: $annotators annotators, $records records, ${seconds}s"
 TOKENS=$tokens PROJECT=1 wrk -t "$annotators" -c "$annotators" -d "${seconds}s" --latency \
-  -s bench/load/annotation_cycle.lua http://127.0.0.1:18080 | grep -E '^(cycles|requests):'
+  -s bench/load/annotation_cycle.lua http://127.0.0.1:18080 | grep -E '^(cycles|requests|an other answer):'
 echo "== GET record: 200 connections, ${seconds}s"
 TOKEN=$reviewer_token RECORDS=$records wrk -t 2 -c 200 -d "${seconds}s" -s bench/load/get_record.lua \
   http://127.0.0.1:18080 | grep -E '^GET record'
