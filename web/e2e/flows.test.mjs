@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
-import { annotating, browser, pair, percentile, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
+import { annotating, browser, focusedValue, pair, percentile, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
 
 test("two annotators on a pairwise project with overlap 2 each see each record once", async () => {
   const site = new Workspace();
@@ -30,7 +30,7 @@ test("two annotators on a pairwise project with overlap 2 each see each record o
         await page.keyboard.press("Control+Enter");
         current[who] = await shownRecordId(page, current[who]);
         // Focus stays on the page's record, not on <body>.
-        if (current[who] !== "done") assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-record-id")), current[who]);
+        if (current[who] !== "done") assert.equal(await focusedValue(page, "data-record-id", current[who]), current[who]);
       }
     }
     for (const who of ["ann", "ben"]) {
@@ -38,7 +38,7 @@ test("two annotators on a pairwise project with overlap 2 each see each record o
       assert.equal(new Set(seen[who]).size, count, `${who} saw a record twice: ${seen[who]}`);
     }
     await screenshot(pages.ann, "annotate-done");
-    assert.equal(await pages.ann.evaluate(() => document.activeElement?.className), "card done", "focus is not lost after the last submit");
+    assert.equal(await focusedValue(pages.ann, "className", "card done"), "card done", "focus is not lost after the last submit");
 
     const rows = site.exported(project);
     for (const row of rows) {
@@ -95,7 +95,7 @@ test("a required question left empty is refused and shown at the question", asyn
     await question.locator(".error").waitFor();
     assert.match(await question.locator(".error").innerText(), /needs an answer/);
     assert.equal(await question.getAttribute("aria-invalid"), "true");
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "question-preference", "focus goes to the question");
+    assert.equal(await focusedValue(page, "id", "question-preference"), "question-preference", "focus goes to the question");
     assert.equal(await page.locator("[data-record-id]").getAttribute("data-record-id"), before, "still on the same record");
     await screenshot(page, "annotate-required-error");
     assert.equal(site.exported(project)[0].responses?.filter((response) => response.status === "submitted").length ?? 0, 0);

@@ -155,3 +155,21 @@ export const pair = (index, extra = {}) => ({
   response_b: `Answer B ${index}`,
   ...extra,
 });
+
+// The focused element's `key` ("id", "className", "textContent" or a "data-" attribute) once
+// focus has settled on `expected`, or whatever it is after two seconds: the UI moves focus in
+// effects that run after the paint, so reading it at once races with them.
+export async function focusedValue(page, key, expected) {
+  // Written out twice: functions are sent to the page as source text, so they cannot share one.
+  await page
+    .waitForFunction(([key, expected]) => {
+      const element = document.activeElement;
+      const value = !element ? null : key.startsWith("data-") ? element.getAttribute(key) : element[key];
+      return value === expected;
+    }, [key, expected], { timeout: 2000 })
+    .catch(() => {});
+  return page.evaluate((key) => {
+    const element = document.activeElement;
+    return !element ? null : key.startsWith("data-") ? element.getAttribute(key) : element[key];
+  }, key);
+}

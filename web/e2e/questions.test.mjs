@@ -1,7 +1,7 @@
 // Question kinds and field kinds in the browser: what the annotator does, what is stored.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { annotating, pair, screenshot, shownRecordId, Workspace } from "./harness.mjs";
+import { annotating, focusedValue, pair, screenshot, shownRecordId, Workspace } from "./harness.mjs";
 
 test("spans selected on non-ASCII text are stored in code points", async () => {
   const site = new Workspace();
@@ -97,7 +97,7 @@ test("a ranking is ordered by keys and by dragging", async () => {
     // Keys: response_2 up to first place.
     await items.nth(1).focus();
     await page.keyboard.press("Alt+ArrowUp");
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "rank-ranking-response_2", "focus follows the item");
+    assert.equal(await focusedValue(page, "id", "rank-ranking-response_2"), "rank-ranking-response_2", "focus follows the item");
     // Drag: response_4 (last) onto the second place.
     await items.nth(3).dragTo(items.nth(1));
     const order = await items.evaluateAll((list) => list.map((item) => item.id.replace("rank-ranking-", "")));

@@ -1,7 +1,7 @@
 // What must never happen or always hold: script from records, sessions, accessibility, headers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityProblems, annotating, browser, pair, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
+import { accessibilityProblems, annotating, browser, focusedValue, pair, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
 
 test("a record carrying HTML and script runs nothing", async () => {
   const site = new Workspace();
@@ -61,6 +61,8 @@ test("login, the shortcut overlay, guidelines and logout", async () => {
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("link", { name: "Annotate" }).click();
     await shownRecordId(page);
+    // The record takes focus in an effect, after the paint that shows it: wait for that.
+    await page.waitForFunction(() => document.activeElement?.hasAttribute("data-record-id"));
     const focusedBefore = await page.evaluate(() => document.activeElement?.getAttribute("data-record-id"));
     assert.ok(focusedBefore, "the record has focus before the overlay opens");
     await page.keyboard.press("?");
@@ -78,12 +80,12 @@ test("login, the shortcut overlay, guidelines and logout", async () => {
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Close");
     await page.keyboard.press("Escape");
     assert.equal(await page.getByRole("dialog").count(), 0);
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-record-id")), focusedBefore, "focus returns to the record");
+    assert.equal(await focusedValue(page, "data-record-id", focusedBefore), focusedBefore, "focus returns to the record");
     // Opened with the mouse and closed with its button, focus goes back to the opener.
     await page.getByRole("button", { name: "Shortcuts (?)" }).click();
     await closeFocused();
     await page.getByRole("button", { name: "Close" }).click();
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Shortcuts (?)");
+    assert.equal(await focusedValue(page, "textContent", "Shortcuts (?)"), "Shortcuts (?)");
     await page.getByText(/Guidelines \(version/).click();
     await screenshot(page, "guidelines");
     // A session ended elsewhere (here: logged out by another tab) sends the page to the login.
