@@ -1,5 +1,7 @@
 #include "http/api_json.h"
 
+#include <charconv>
+
 #include "core/clock.h"
 #include "schema/schema_json.h"
 
@@ -83,6 +85,16 @@ nlohmann::json TokenJson(const ApiToken& token) {
                          {"created_at", FormatTimestamp(token.created_at_ms)}};
   json["last_used_at"] = token.last_used_at_ms ? nlohmann::json(FormatTimestamp(*token.last_used_at_ms)) : nlohmann::json(nullptr);
   return json;
+}
+
+Result<int64_t> QueryInteger(const HttpRequest& request, std::string_view name, int64_t fallback) {
+  std::optional<std::string> text = request.Query(name);
+  if (!text) return fallback;
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size())
+    return MakeError(ErrorCode::kInvalid, std::string(name) + " must be an integer, got '" + *text + "'");
+  return value;
 }
 
 }  // namespace quorum

@@ -17,6 +17,10 @@ namespace quorum {
 // The request body as JSON; kInvalid saying where the syntax breaks.
 Result<nlohmann::json> ParseJsonBody(const HttpRequest& request);
 
+// The integer query parameter `name`, or `fallback` when it is absent; kInvalid naming the
+// parameter and the text when it is not an integer.
+Result<int64_t> QueryInteger(const HttpRequest& request, std::string_view name, int64_t fallback);
+
 nlohmann::json UserJson(const User& user);
 nlohmann::json WorkspaceJson(const Workspace& workspace);
 nlohmann::json ProjectJson(const Project& project);

@@ -1,9 +1,8 @@
 // Quality reports of a project: agreement per question, aggregated answers, annotator scores.
 // The same reports, in the same JSON, as `quorum agreement | aggregate | annotators --json`
 // (io/quality_reports.h). Each call reads the project's answers afresh.
-#include <charconv>
-
 #include "http/api_error.h"
+#include "http/api_json.h"
 #include "http/api_routes.h"
 #include "io/quality_reports.h"
 #include "quality/report_json.h"
@@ -16,11 +15,8 @@ constexpr int64_t kMaxRowLimit = 10000;
 
 // A non-negative integer query parameter within [0, max], or `fallback` when absent.
 Result<int64_t> QueryCount(const HttpRequest& request, const char* name, int64_t fallback, int64_t max) {
-  std::optional<std::string> text = request.Query(name);
-  if (!text) return fallback;
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < 0 || value > max)
+  QUORUM_ASSIGN_OR_RETURN(int64_t value, QueryInteger(request, name, fallback));
+  if (value < 0 || value > max)
     return MakeError(ErrorCode::kInvalid, std::string(name) + " must be an integer from 0 to " + std::to_string(max));
   return value;
 }

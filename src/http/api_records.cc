@@ -53,16 +53,6 @@ HttpResponse ImportRecordsRoute(RequestContext& context) {
                             {"users_created", report->users_created}});
 }
 
-Result<int64_t> QueryInteger(const HttpRequest& request, const char* name, int64_t fallback) {
-  auto text = request.Query(name);
-  if (!text) return fallback;
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size())
-    return MakeError(ErrorCode::kInvalid, std::string(name) + " must be an integer");
-  return value;
-}
-
 Result<RecordFilter> FilterFrom(const RequestContext& context) {
   const HttpRequest& request = context.request;
   RecordFilter filter;

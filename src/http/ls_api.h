@@ -47,9 +47,6 @@ HttpResponse LsFieldError(const std::string& field, const Error& error);
 // true; "0", "false", "False", "no" false; absent gives `fallback`. kInvalid otherwise.
 Result<bool> LsQueryFlag(const HttpRequest& request, std::string_view name, bool fallback);
 
-// An integer query parameter; `fallback` when absent, kInvalid naming it when not an integer.
-Result<int64_t> LsQueryInteger(const HttpRequest& request, std::string_view name, int64_t fallback);
-
 // Loads project `project_id` into context.project and the caller's role into context.role, for
 // routes whose project is named in the query or the body rather than the path. kNotFound when
 // the project does not exist or the caller is not a member of its workspace (as the router

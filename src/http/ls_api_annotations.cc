@@ -232,7 +232,7 @@ HttpResponse CreatePrediction(RequestContext& context) {
 }
 
 HttpResponse ListPredictions(RequestContext& context) {
-  Result<int64_t> task = LsQueryInteger(context.request, "task", 0);
+  Result<int64_t> task = QueryInteger(context.request, "task", 0);
   if (!task.ok()) return LsError(task.error());
   if (*task <= 0) return LsError(MakeError(ErrorCode::kInvalid, "send ?task=ID", {{"", "task", "required"}}));
   Status loaded = LoadTask(context, json(*task), Role::kReviewer);

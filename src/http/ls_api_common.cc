@@ -53,16 +53,6 @@ Result<bool> LsQueryFlag(const HttpRequest& request, std::string_view name, bool
   return MakeError(ErrorCode::kInvalid, std::string(name) + " must be true or false (also True, False, 1, 0), got '" + *value + "'");
 }
 
-Result<int64_t> LsQueryInteger(const HttpRequest& request, std::string_view name, int64_t fallback) {
-  std::optional<std::string> text = request.Query(name);
-  if (!text) return fallback;
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size())
-    return MakeError(ErrorCode::kInvalid, std::string(name) + " must be an integer, got '" + *text + "'");
-  return value;
-}
-
 Status LoadProjectForCaller(RequestContext& context, int64_t project_id, Role min_role) {
   Result<Project> project = context.store.GetProject(project_id);
   if (!project.ok()) {

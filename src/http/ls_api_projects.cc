@@ -186,9 +186,9 @@ Result<json> ObjectBody(const RequestContext& context) {
 }
 
 HttpResponse ListProjects(RequestContext& context) {
-  Result<int64_t> page = LsQueryInteger(context.request, "page", 1);
+  Result<int64_t> page = QueryInteger(context.request, "page", 1);
   if (!page.ok()) return LsError(page.error());
-  Result<int64_t> page_size = LsQueryInteger(context.request, "page_size", 30);
+  Result<int64_t> page_size = QueryInteger(context.request, "page_size", 30);
   if (!page_size.ok()) return LsError(page_size.error());
   if (*page < 1 || *page_size < 1) return LsError(MakeError(ErrorCode::kInvalid, "page and page_size must be positive"));
   Result<std::vector<Project>> projects = context.store.ListProjects();

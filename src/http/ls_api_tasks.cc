@@ -92,8 +92,8 @@ Result<TaskPage> PageOfTasks(RequestContext& context, const TaskQuery& query, in
 }
 
 Result<std::pair<int64_t, int64_t>> PageParameters(const HttpRequest& request, int64_t default_size) {
-  QUORUM_ASSIGN_OR_RETURN(int64_t page, LsQueryInteger(request, "page", 1));
-  QUORUM_ASSIGN_OR_RETURN(int64_t page_size, LsQueryInteger(request, "page_size", default_size));
+  QUORUM_ASSIGN_OR_RETURN(int64_t page, QueryInteger(request, "page", 1));
+  QUORUM_ASSIGN_OR_RETURN(int64_t page_size, QueryInteger(request, "page_size", default_size));
   if (page < 1) return MakeError(ErrorCode::kNotFound, "Invalid page.");
   if (page_size == 0 || page_size < -1) return MakeError(ErrorCode::kInvalid, "page_size must be positive, or -1 for all");
   return std::make_pair(page, page_size);
@@ -102,7 +102,7 @@ Result<std::pair<int64_t, int64_t>> PageParameters(const HttpRequest& request, i
 // GET /api/tasks?project=ID: {"tasks", "total", "total_annotations", "total_predictions"}; a page
 // past the last answers 404, which is how the SDK's get_tasks knows it has them all.
 HttpResponse ListTasks(RequestContext& context) {
-  Result<int64_t> project_id = LsQueryInteger(context.request, "project", 0);
+  Result<int64_t> project_id = QueryInteger(context.request, "project", 0);
   if (!project_id.ok()) return LsError(project_id.error());
   if (*project_id <= 0) return LsError(MakeError(ErrorCode::kInvalid, "send ?project=ID", {{"", "project", "required"}}));
   Status loaded = LoadProjectForCaller(context, *project_id, Role::kReviewer);
