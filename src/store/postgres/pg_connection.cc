@@ -54,6 +54,7 @@ Params& Params::Double(double value) {
 }
 
 Params& Params::Text(std::string_view value) {
+  if (value.find('\0') != std::string_view::npos) storable_ = false;
   values_.emplace_back(std::string(value));
   return *this;
 }
@@ -114,7 +115,12 @@ std::string Summary(std::string_view sql) {
 
 }  // namespace
 
+Error NulRefused() {
+  return MakeError(ErrorCode::kInvalid, "a text value contains a NUL character, which PostgreSQL cannot store");
+}
+
 Result<PgResult> PgConnection::Exec(const char* sql, const Params& params) {
+  if (!params.storable()) return NulRefused();
   PGconn* raw = connection_.get();
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
@@ -131,6 +137,7 @@ Result<PgResult> PgConnection::Exec(const char* sql, const Params& params) {
 }
 
 Result<PgResult> PgConnection::ExecOnce(const char* sql, const Params& params) {
+  if (!params.storable()) return NulRefused();
   std::vector<const char*> values = params.Pointers();
   std::vector<int> lengths = params.Lengths();
   PgResult result(PQexecParams(connection_.get(), sql, params.size(), nullptr, values.data(), lengths.data(), nullptr, 0));
@@ -151,6 +158,7 @@ Status PgConnection::Run(std::string_view sql) {
 }
 
 Status PgConnection::CopyIn(const char* copy_sql, std::string_view data) {
+  if (data.find('\0') != std::string_view::npos) return NulRefused();
   PGconn* raw = connection_.get();
   {
     PgResult start(PQexec(raw, copy_sql));

@@ -53,11 +53,15 @@ class Params {
   Params& OptionalInt(std::optional<int64_t> value);
 
   int size() const { return static_cast<int>(values_.size()); }
+  // False when a text value holds a NUL character, which PostgreSQL's text cannot store:
+  // Exec then refuses the statement with kInvalid instead of storing a cut-off value.
+  bool storable() const { return storable_; }
   std::vector<const char*> Pointers() const;
   std::vector<int> Lengths() const;
 
  private:
   std::vector<std::optional<std::string>> values_;
+  bool storable_ = true;
 };
 
 class PgConnection {

@@ -144,7 +144,10 @@ Result<ResolvedUser> PgImportBatch::ResolveUser(std::string_view email, bool cre
   std::string lower = LowerCaseEmail(email);
   Result<PgResult> found = connection_->Exec(kSelectUserByEmail, Params().Text(lower));
   if (!found.ok()) return Fail(std::move(found).error());
-  if (!found->empty()) return ResolvedUser{found->Int(0, 0), false};
+  if (!found->empty()) {
+    known_users_.insert(found->Int(0, 0));
+    return ResolvedUser{found->Int(0, 0), false};
+  }
   if (!create) return MakeError(ErrorCode::kNotFound, "user with email '" + lower + "' not found");
   Result<PgResult> inserted = connection_->Exec(kInsertUserIfNew, Params().Text(lower).Int(now_ms_));
   if (!inserted.ok()) return Fail(std::move(inserted).error());
@@ -156,6 +159,7 @@ Result<ResolvedUser> PgImportBatch::ResolveUser(std::string_view email, bool cre
     return ResolvedUser{again->Int(0, 0), false};
   }
   const int64_t user_id = inserted->Int(0, 0);
+  known_users_.insert(user_id);
   Result<PgResult> membership =
       connection_->Exec(kUpsertMembership, Params().Int(workspace_id_).Int(user_id).Text(RoleName(Role::kAnnotator)));
   if (!membership.ok()) return Fail(std::move(membership).error());
@@ -192,6 +196,7 @@ Status PgImportBatch::PutSuggestion(int64_t record_id, const SuggestionRow& row)
 Status PgImportBatch::PutResponse(int64_t record_id, const ResponseRow& row) {
   QUORUM_RETURN_IF_ERROR(Usable());
   QUORUM_RETURN_IF_ERROR(CheckRecord(record_id));
+  QUORUM_RETURN_IF_ERROR(CheckUsers(row));
   QUORUM_RETURN_IF_ERROR(Flush());  // the response's triggers update the record's queue entry
   QUORUM_RETURN_IF_ERROR(WriteResponse(record_id, row));
   return FlushIfLarge();
@@ -233,6 +238,22 @@ Status PgImportBatch::WriteResponse(int64_t record_id, const ResponseRow& row) {
   if (!removed.ok()) return Fail(std::move(removed).error());
   batch_responses_.insert(response_id);
   BufferRevisions(response_id, row, updated_ms);
+  return OkStatus();
+}
+
+Status PgImportBatch::CheckUsers(const ResponseRow& row) {
+  // Checked here because a foreign-key error would end the whole transaction; users are
+  // never deleted, so a user seen once stays valid for the batch.
+  auto check = [&](int64_t user_id) -> Status {
+    if (known_users_.contains(user_id)) return OkStatus();
+    Result<PgResult> found = connection_->Exec(kSelectUser, Params().Int(user_id));
+    if (!found.ok()) return Fail(std::move(found).error());
+    if (found->empty()) return MakeError(ErrorCode::kNotFound, "user " + std::to_string(user_id) + " not found");
+    known_users_.insert(user_id);
+    return OkStatus();
+  };
+  QUORUM_RETURN_IF_ERROR(check(row.user_id));
+  for (const RevisionRow& revision : row.revisions) QUORUM_RETURN_IF_ERROR(check(revision.user_id));
   return OkStatus();
 }
 

@@ -48,6 +48,8 @@ class PgImportBatch final : public ImportBatch {
   Result<int64_t> UpdateRecord(int64_t record_id, const RecordRow& row);
   Status CheckRecord(int64_t record_id);
   Status WriteResponse(int64_t record_id, const ResponseRow& row);
+  // kNotFound (without breaking the batch) unless every user the response names exists.
+  Status CheckUsers(const ResponseRow& row);
   void BufferRevisions(int64_t response_id, const ResponseRow& row, int64_t updated_ms);
 
   PgPool::Lease connection_;
@@ -59,6 +61,7 @@ class PgImportBatch final : public ImportBatch {
   bool external_ids_loaded_ = false;
   std::unordered_map<std::string, int64_t> external_ids_;  // of the project, this batch's included
   std::unordered_set<int64_t> batch_responses_;            // responses this batch wrote
+  std::unordered_set<int64_t> known_users_;                // users known to exist
   int64_t checked_record_id_ = 0;  // the last record known to be in the project
   std::optional<Error> broken_;
   bool spent_ = false;

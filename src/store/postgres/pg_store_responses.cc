@@ -29,10 +29,13 @@ Result<Response> InsertResponse(PgConnection& connection, const Response& respon
   params.Int(saved.time_spent_ms).Int(saved.guideline_version).Int(now_ms).Int(actor_user_id);
   Result<PgResult> inserted = connection.Exec(kInsertResponseWithRevision, params);
   if (!inserted.ok()) {
-    if (inserted.error().code == ErrorCode::kNotFound)
+    if (inserted.error().code == ErrorCode::kNotFound) {
+      // Which foreign key failed: the revision's (the actor) or the response's own.
+      if (inserted.error().message.find("\"revisions_user_id_fkey\"") != std::string::npos)
+        return MakeError(ErrorCode::kNotFound, "user " + std::to_string(actor_user_id) + " not found");
       return MakeError(ErrorCode::kNotFound, "record " + std::to_string(saved.record_id) + " or user " +
-                                                 std::to_string(saved.user_id) + " (or " +
-                                                 std::to_string(actor_user_id) + ") not found");
+                                                 std::to_string(saved.user_id) + " not found");
+    }
     return std::move(inserted).error();
   }
   if (inserted->empty()) return DuplicateResponse(connection, saved.record_id, saved.user_id);
