@@ -31,7 +31,8 @@ class ServerProcess {
       ::_exit(127);
     }
     // The server prints its address once it listens (waiting for start-up, not a timed check).
-    const std::regex address("127\\.0\\.0\\.1:([0-9]+)/");
+    // "at http://...": the database URL printed before it may hold a host and port too.
+    const std::regex address("at http://127\\.0\\.0\\.1:([0-9]+)/");
     for (int attempt = 0; attempt < 400 && port_ == 0; ++attempt) {
       std::string text = ReadFile(log_path);
       std::smatch match;
