@@ -10,10 +10,15 @@ case "${1:-run}" in
     scripts/bootstrap
     cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build build -j"$(nproc)" --target quorum
-    export QUORUM_DB=${QUORUM_DB:-./quorum.db}
-    if [[ ! -f "$QUORUM_DB" ]]; then
-      ./build/quorum init
+    export QUORUM_DB=${QUORUM_DB:-./quorum.db}  # a file path, or postgres://user:pass@host:port/dbname
+    # `init` refuses a database that already has users, which tells a first run from a later one
+    # on SQLite and PostgreSQL alike.
+    if init_output=$(./build/quorum init 2>&1); then
+      echo "$init_output"
       ./build/quorum demo
+    elif [[ "$init_output" != *"already initialized"* ]]; then
+      echo "$init_output" >&2
+      exit 1
     fi
     ./build/quorum project list
     echo

@@ -21,6 +21,7 @@
 #include "core/clock.h"
 #include "dist/distributor.h"
 #include "store/open_store.h"
+#include "store/test_database.h"
 
 namespace {
 
@@ -120,14 +121,16 @@ int main(int argc, char** argv) {
     if (mkdtemp(pattern.data()) == nullptr) return 1;
     dir = pattern;
   }
-  std::unique_ptr<Store> store = Must(OpenStore(dir + "/dist.db", SystemClock()), "open");
+  // SQLite, or a new PostgreSQL schema when QUORUM_TEST_POSTGRES names a server.
+  const std::string db = Must(FreshTestDatabase(dir, "dist.db"), "create the database");
+  std::unique_ptr<Store> store = Must(OpenStore(db, SystemClock()), "open");
   Project project = MakeProject(*store, options);
   Steady::time_point start = Steady::now();
   Import(*store, project, options.records);
   std::printf("import: %lld records in %.1f s\n", static_cast<long long>(options.records), Since(start));
   // Reopening checkpoints the import's WAL, so the cycles below do not share the disk with it.
   store.reset();
-  store = Must(OpenStore(dir + "/dist.db", SystemClock()), "reopen");
+  store = Must(OpenStore(db, SystemClock()), "reopen");
   std::vector<User> users;
   for (int index = 0; index < options.annotators; ++index) {
     User user;

@@ -1,5 +1,6 @@
 // Issue 2's figures: import N pairwise preference records (~1.5 KB each, JSON Lines) into a
-// fresh SQLite database, then export them as native JSON Lines. Prints records/s and peak RSS
+// fresh database (SQLite; a new PostgreSQL schema when QUORUM_TEST_POSTGRES names a server, see
+// store/test_database.h), then export them as native JSON Lines. Prints records/s and peak RSS
 // of each phase. Each phase runs in its own child process so its peak RSS is its own.
 //
 //   bench_import_export [--records N] [--dir DIR] [--keep]
@@ -17,6 +18,7 @@
 #include "preference_data.h"
 #include "schema/templates.h"
 #include "store/open_store.h"
+#include "store/test_database.h"
 
 namespace {
 
@@ -80,9 +82,16 @@ int main(int argc, char** argv) {
   const std::string& dir = args->dir;
   const bool keep = args->keep;
   const std::string data = dir + "/bench-preferences.jsonl";
-  const std::string db = dir + "/bench-quorum.db";
+  const std::string file = dir + "/bench-quorum.db";
   const std::string out = dir + "/bench-export.jsonl";
-  for (const std::string& path : {db, db + "-wal", db + "-shm"}) std::filesystem::remove(path);
+  for (const std::string& path : {file, file + "-wal", file + "-shm"}) std::filesystem::remove(path);
+  Result<std::string> fresh = quorum::FreshTestDatabase(dir, "bench-quorum.db");
+  if (!fresh.ok()) {
+    std::fprintf(stderr, "%s\n", fresh.error().ToString().c_str());
+    return 1;
+  }
+  const std::string db = *fresh;
+  std::printf("backend: %s\n", quorum::TestPostgresServer().empty() ? "sqlite" : "postgresql");
 
   auto generate_start = std::chrono::steady_clock::now();
   const int64_t bytes = quorum::bench::WritePreferenceFile(data, records, 42);
@@ -106,8 +115,8 @@ int main(int argc, char** argv) {
   std::printf("export: %lld records in %.2f s = %.0f records/s, %.1f MB written, peak RSS %.1f MB\n",
               static_cast<long long>(exported.records), exported.seconds, exported.records / exported.seconds,
               std::filesystem::file_size(out) / 1e6, exported.peak_rss_kib / 1024.0);
-  std::printf("database: %.1f MB\n", std::filesystem::file_size(db) / 1e6);
+  if (std::filesystem::exists(file)) std::printf("database: %.1f MB\n", std::filesystem::file_size(file) / 1e6);
   if (!keep)
-    for (const std::string& path : {data, db, db + "-wal", db + "-shm", out}) std::filesystem::remove(path);
+    for (const std::string& path : {data, file, file + "-wal", file + "-shm", out}) std::filesystem::remove(path);
   return 0;
 }

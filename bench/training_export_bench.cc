@@ -22,6 +22,7 @@
 #include "preference_data.h"
 #include "schema/templates.h"
 #include "store/open_store.h"
+#include "store/test_database.h"
 
 namespace {
 
@@ -129,8 +130,15 @@ int main(int argc, char** argv) {
   const std::string& dir = args->dir;
   const bool keep = args->keep;
   const std::string small = dir + "/bench-training-small.jsonl", large = dir + "/bench-training-large.jsonl";
-  const std::string db = dir + "/bench-training.db", out = dir + "/bench-training-dpo.jsonl";
-  for (const std::string& path : {db, db + "-wal", db + "-shm"}) std::filesystem::remove(path);
+  const std::string file = dir + "/bench-training.db", out = dir + "/bench-training-dpo.jsonl";
+  for (const std::string& path : {file, file + "-wal", file + "-shm"}) std::filesystem::remove(path);
+  // SQLite, or a new PostgreSQL schema when QUORUM_TEST_POSTGRES names a server.
+  quorum::Result<std::string> fresh = quorum::FreshTestDatabase(dir, "bench-training.db");
+  if (!fresh.ok()) {
+    std::fprintf(stderr, "%s\n", fresh.error().ToString().c_str());
+    return 1;
+  }
+  const std::string db = *fresh;
   const auto generate_start = std::chrono::steady_clock::now();
   WriteAnsweredFile(small, records / 10, 7);
   WriteAnsweredFile(large, records, 42);
@@ -151,6 +159,6 @@ int main(int argc, char** argv) {
   if (!dawid_skene.ok) return 1;
   PrintExport("export dpo, dawid-skene (two passes), large project", dawid_skene, out);
   if (!keep)
-    for (const std::string& path : {small, large, db, db + "-wal", db + "-shm", out}) std::filesystem::remove(path);
+    for (const std::string& path : {small, large, file, file + "-wal", file + "-shm", out}) std::filesystem::remove(path);
   return 0;
 }

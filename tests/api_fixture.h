@@ -1,5 +1,6 @@
-// A REST API test bench without sockets: a real SQLite store in a temporary directory, the
-// real router, and helpers to call it as a given user.
+// A REST API test bench without sockets: a real store (FreshTestDatabase: a SQLite file in a
+// temporary directory, or a fresh PostgreSQL schema), the real router, and helpers to call it as
+// a given user.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 #include "http/api_routes.h"
 #include "http/router.h"
 #include "schema/templates.h"
+#include "store/fresh_test_store.h"
 #include "store/store_test_support.h"
 
 namespace quorum::testing {
@@ -24,7 +26,7 @@ struct ApiAnswer {
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Result<std::unique_ptr<Store>> opened = OpenStore(dir_.File("api.db"), clock_);
+    Result<std::unique_ptr<Store>> opened = OpenFreshTestStore(dir_.path(), clock_, "api.db");
     ASSERT_TRUE(opened.ok()) << opened.error().ToString();
     store_ = std::move(opened).value();
     router_ = std::make_unique<Router>(*store_, clock_, AllRoutes());

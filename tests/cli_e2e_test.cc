@@ -44,7 +44,7 @@ class CliTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::string db_ = dir_.File("quorum.db");
+  std::string db_ = FreshDatabase(dir_);
 };
 
 TEST_F(CliTest, HelpListsEveryCommandAndEachCommandHasHelp) {

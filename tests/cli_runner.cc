@@ -10,6 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "store/test_database.h"
+
 namespace quorum::testing {
 
 TempDir::TempDir() {
@@ -28,6 +30,12 @@ std::string TempDir::File(const std::string& name) const { return path_ + "/" + 
 std::string TempDir::Write(const std::string& name, const std::string& content) const {
   std::ofstream(File(name), std::ios::binary) << content;
   return File(name);
+}
+
+std::string FreshDatabase(const TempDir& dir, const std::string& name) {
+  Result<std::string> url = FreshTestDatabase(dir.path(), name);
+  if (!url.ok()) throw std::runtime_error(url.error().ToString());
+  return *url;
 }
 
 std::string ReadFile(const std::string& path) {

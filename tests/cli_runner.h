@@ -29,6 +29,11 @@ class TempDir {
   std::string path_;
 };
 
+// A database for `quorum --db` that nothing has used: FreshTestDatabase(dir, name), a SQLite file
+// in `dir`, or a new schema on the test PostgreSQL server when QUORUM_TEST_POSTGRES is set.
+// Throws std::runtime_error when that server cannot be reached (the test fails, naming it).
+std::string FreshDatabase(const TempDir& dir, const std::string& name = "quorum.db");
+
 // Runs QUORUM_BINARY with `args` and the environment variable QUORUM_DB set to `db`, captures
 // both streams, and waits for it.
 CliResult RunQuorum(const std::string& db, const std::vector<std::string>& args);

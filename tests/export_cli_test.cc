@@ -43,7 +43,7 @@ class ExportCliTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::string db_ = dir_.File("quorum.db");
+  std::string db_ = FreshDatabase(dir_);
   std::string project_;
 };
 

@@ -39,7 +39,7 @@ class LabelStudioCliTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::string db_ = dir_.File("quorum.db");
+  std::string db_ = FreshDatabase(dir_);
 };
 
 // seeds/000: the pairwise config, tasks with predictions, an export turned into DPO pairs by

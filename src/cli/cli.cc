@@ -14,7 +14,9 @@ constexpr std::string_view kVersion = "0.1.0";
 // Options every command accepts besides its own.
 const std::vector<OptionSpec>& CommonOptions() {
   static const std::vector<OptionSpec> options = {
-      {"db", "URL", "the database: a SQLite file path (default: $QUORUM_DB, else ./quorum.db)"},
+      {"db", "URL",
+       "the database: a SQLite file path or postgres://user:pass@host:port/dbname (default: $QUORUM_DB, else "
+       "./quorum.db)"},
       {"help", "", "show this help"},
   };
   return options;

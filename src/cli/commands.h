@@ -21,5 +21,6 @@ CommandSpec TokenCreateCommand();
 CommandSpec AgreementCommand();
 CommandSpec AggregateCommand();
 CommandSpec AnnotatorsCommand();
+CommandSpec MigrateCommand();
 
 }  // namespace quorum

@@ -13,6 +13,7 @@
 #include "io/byte_source.h"
 #include "io/importer.h"
 #include "schema/templates.h"
+#include "store/fresh_test_store.h"
 #include "store/store_test_support.h"
 
 namespace quorum::testing {
@@ -20,7 +21,7 @@ namespace quorum::testing {
 class ExportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Result<std::unique_ptr<Store>> opened = OpenStore(dir_.File("quorum.db"), clock_);
+    Result<std::unique_ptr<Store>> opened = OpenFreshTestStore(dir_.path(), clock_);
     ASSERT_TRUE(opened.ok()) << opened.error().ToString();
     store_ = std::move(opened).value();
     workspace_ = store_->CreateWorkspace("w")->id;

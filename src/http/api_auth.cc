@@ -29,19 +29,23 @@ HttpResponse Login(RequestContext& context) {
   std::string email = (*body)["email"].get<std::string>();
   for (char& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const std::string& address = context.request.remote_address;
-  if (int64_t wait = context.login_limiter.RetryAfterSeconds(email, address); wait > 0) {
+  Result<int64_t> wait = context.login_limiter.RetryAfterSeconds(email, address);
+  if (!wait.ok()) return ErrorResponse(wait.error());
+  if (*wait > 0) {
     HttpResponse response = ErrorResponse(MakeError(
-        ErrorCode::kRateLimited, "too many failed logins; try again in " + std::to_string(wait) + " s"));
-    response.AddHeader("Retry-After", std::to_string(wait));
+        ErrorCode::kRateLimited, "too many failed logins; try again in " + std::to_string(*wait) + " s"));
+    response.AddHeader("Retry-After", std::to_string(*wait));
     return response;
   }
   Result<User> user = context.store.FindUserByEmail(email);
   if (!user.ok() || !VerifyPassword((*body)["password"].get<std::string>(), user->password_hash)) {
     if (!user.ok() && user.error().code != ErrorCode::kNotFound) return ErrorResponse(user.error());
-    context.login_limiter.RecordFailure(email, address);
+    Status recorded = context.login_limiter.RecordFailure(email, address);
+    if (!recorded.ok()) return ErrorResponse(recorded.error());
     return ErrorResponse(MakeError(ErrorCode::kUnauthorized, "wrong email or password"));
   }
-  context.login_limiter.RecordSuccess(email);
+  Status cleared = context.login_limiter.RecordSuccess(email);
+  if (!cleared.ok()) return ErrorResponse(cleared.error());
   Result<IssuedSession> session = StartSession(context.store, user->id, context.clock);
   if (!session.ok()) return ErrorResponse(session.error());
   HttpResponse response = JsonResponse(200, {{"user", UserJson(*user)}, {"csrf_token", session->session.csrf_token}});

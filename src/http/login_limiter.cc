@@ -1,34 +1,35 @@
 #include "http/login_limiter.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace quorum {
+namespace {
 
-int64_t LoginLimiter::WaitFor(std::deque<int64_t>& failures, int limit, int64_t now) {
-  while (!failures.empty() && failures.front() <= now - limits_.window_ms) failures.pop_front();
+// Seconds until the failures (newest first, at most `limit` of them) leave room for one more
+// attempt: 0 below the limit; otherwise until the limit-th newest one ages out of the window.
+int64_t WaitFor(const std::vector<int64_t>& failures, int limit, int64_t window_ms, int64_t now) {
   if (static_cast<int>(failures.size()) < limit) return 0;
-  // The oldest failure in the window must age out before another attempt.
-  const int64_t wait_ms = failures.front() + limits_.window_ms - now;
+  const int64_t wait_ms = failures.back() + window_ms - now;
   return std::max<int64_t>(1, (wait_ms + 999) / 1000);
 }
 
-int64_t LoginLimiter::RetryAfterSeconds(const std::string& account, const std::string& address) {
-  std::lock_guard lock(mutex_);
+}  // namespace
+
+Result<int64_t> LoginLimiter::RetryAfterSeconds(const std::string& account, const std::string& address) {
   const int64_t now = clock_.NowMs();
-  return std::max(WaitFor(by_account_[account], limits_.per_account, now),
-                  WaitFor(by_address_[address], limits_.per_address, now));
+  QUORUM_ASSIGN_OR_RETURN(Store::LoginFailureTimes failures,
+                          store_.RecentLoginFailures(account, address, now - limits_.window_ms, limits_.per_account,
+                                                     limits_.per_address));
+  return std::max(WaitFor(failures.account, limits_.per_account, limits_.window_ms, now),
+                  WaitFor(failures.address, limits_.per_address, limits_.window_ms, now));
 }
 
-void LoginLimiter::RecordFailure(const std::string& account, const std::string& address) {
-  std::lock_guard lock(mutex_);
+Status LoginLimiter::RecordFailure(const std::string& account, const std::string& address) {
   const int64_t now = clock_.NowMs();
-  by_account_[account].push_back(now);
-  by_address_[address].push_back(now);
+  return store_.RecordLoginFailure(account, address, now, now - limits_.window_ms);
 }
 
-void LoginLimiter::RecordSuccess(const std::string& account) {
-  std::lock_guard lock(mutex_);
-  by_account_.erase(account);
-}
+Status LoginLimiter::RecordSuccess(const std::string& account) { return store_.ClearLoginFailures(account); }
 
 }  // namespace quorum

@@ -2,18 +2,17 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 
 #include "core/clock.h"
+#include "core/result.h"
+#include "store/store.h"
 
 namespace quorum {
 
-// Counts failed logins in a sliding window. Kept in this process's memory: with several servers
-// each keeps its own count, which only makes the limit per server (documented in the README).
-// Thread-safe.
+// Counts failed logins in a sliding window. The failures are kept in the store, so every server
+// on one database enforces the same limit (an attacker gains nothing by spreading attempts over
+// the servers behind a load balancer). Thread-safe as the store is; holds no state of its own.
 class LoginLimiter {
  public:
   struct Limits {
@@ -22,24 +21,22 @@ class LoginLimiter {
     int64_t window_ms = 15 * 60 * 1000;
   };
 
-  LoginLimiter(const Clock& clock, Limits limits) : clock_(clock), limits_(limits) {}
-  explicit LoginLimiter(const Clock& clock) : LoginLimiter(clock, Limits{}) {}
+  // `store` and `clock` must outlive the limiter.
+  LoginLimiter(Store& store, const Clock& clock, Limits limits) : store_(store), clock_(clock), limits_(limits) {}
+  LoginLimiter(Store& store, const Clock& clock) : LoginLimiter(store, clock, Limits{}) {}
 
   // 0 when an attempt for (account, address) may go ahead; otherwise the seconds to wait.
-  int64_t RetryAfterSeconds(const std::string& account, const std::string& address);
+  // The store's error when it cannot be read.
+  Result<int64_t> RetryAfterSeconds(const std::string& account, const std::string& address);
   // Records a failed attempt.
-  void RecordFailure(const std::string& account, const std::string& address);
+  Status RecordFailure(const std::string& account, const std::string& address);
   // Forgets the account's failures after a successful login.
-  void RecordSuccess(const std::string& account);
+  Status RecordSuccess(const std::string& account);
 
  private:
-  int64_t WaitFor(std::deque<int64_t>& failures, int limit, int64_t now);  // needs mutex_
-
+  Store& store_;
   const Clock& clock_;
   const Limits limits_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::deque<int64_t>> by_account_;  // GUARDED_BY(mutex_)
-  std::unordered_map<std::string, std::deque<int64_t>> by_address_;  // GUARDED_BY(mutex_)
 };
 
 }  // namespace quorum

@@ -92,7 +92,7 @@ bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std:
 }
 
 Router::Router(Store& store, const Clock& clock, std::vector<Route> routes)
-    : store_(store), clock_(clock), login_limiter_(clock), routes_(std::move(routes)) {}
+    : store_(store), clock_(clock), login_limiter_(store, clock), routes_(std::move(routes)) {}
 
 bool Router::SpoolsBody(std::string_view method, std::string_view path) const {
   std::map<std::string, std::string, std::less<>> params;

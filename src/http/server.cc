@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <limits>
 #include <ostream>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -23,6 +24,14 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
+// Where this server's request ids start: a random upper half, so that the ids of several
+// servers behind one load balancer (on one database, into one log store) do not repeat; the
+// lower half counts this server's requests.
+uint64_t FirstRequestId() {
+  std::random_device random;
+  return (static_cast<uint64_t>(random()) << 32) | 1;
+}
+
 // Counters shared by the sessions of one server.
 struct Shared {
   Router& router;
@@ -32,7 +41,7 @@ struct Shared {
   std::mutex log_mutex;
   std::atomic<int> connections{0};
   std::atomic<int> in_flight{0};
-  std::atomic<uint64_t> next_request_id{1};
+  std::atomic<uint64_t> next_request_id{FirstRequestId()};
   std::mutex idle_mutex;
   std::condition_variable idle;  // notified when in_flight drops to 0
 };

@@ -7,6 +7,7 @@
 #include "core/test_builders.h"
 #include "core/validation.h"
 #include "io/importer.h"
+#include "store/fresh_test_store.h"
 #include "store/store_test_support.h"
 
 namespace quorum {
@@ -36,7 +37,7 @@ Schema EveryKind() {
 class AnswerTableTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = OpenStore(dir_.File("quorum.db"), clock_).value();
+    store_ = OpenFreshTestStore(dir_.path(), clock_).value();
     Project project;
     project.workspace_id = store_->CreateWorkspace("w")->id;
     project.name = "every kind";

@@ -8,6 +8,7 @@
 #include "io/export_jsonl.h"
 #include "io/json_stream.h"
 #include "schema/templates.h"
+#include "store/fresh_test_store.h"
 #include "store/store_test_support.h"
 #include "test_sources.h"
 
@@ -20,7 +21,7 @@ using ::testing::HasSubstr;
 class ImporterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Result<std::unique_ptr<Store>> opened = OpenStore(dir_.File("quorum.db"), clock_);
+    Result<std::unique_ptr<Store>> opened = OpenFreshTestStore(dir_.path(), clock_);
     ASSERT_TRUE(opened.ok()) << opened.error().ToString();
     store_ = std::move(opened).value();
   }

@@ -83,7 +83,7 @@ TEST_P(RoundTrip, QuorumsExportIsAFixedPoint) {
   const std::string first = Export(project, LabelStudioExportFormat::kJson);
 
   TempDir other_dir;
-  std::unique_ptr<Store> other = OpenStore(other_dir.File("other.db"), clock_).value();
+  std::unique_ptr<Store> other = OpenFreshTestStore(other_dir.path(), clock_, "other.db").value();
   Project copy = project;
   copy.workspace_id = other->CreateWorkspace("team")->id;
   copy = other->CreateProject(copy).value();

@@ -15,6 +15,7 @@
 #include "io/export_labelstudio.h"
 #include "io/importer.h"
 #include "schema/label_config.h"
+#include "store/fresh_test_store.h"
 #include "store/store_test_support.h"
 
 namespace quorum::testing {
@@ -31,7 +32,7 @@ inline std::string ReadLabelStudioData(const std::string& name) {
 class LabelStudioStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Result<std::unique_ptr<Store>> opened = OpenStore(dir_.File("quorum.db"), clock_);
+    Result<std::unique_ptr<Store>> opened = OpenFreshTestStore(dir_.path(), clock_);
     ASSERT_TRUE(opened.ok()) << opened.error().ToString();
     store_ = std::move(opened).value();
     workspace_id_ = store_->CreateWorkspace("team")->id;

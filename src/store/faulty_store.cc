@@ -116,6 +116,22 @@ Status FaultyStore::SetUncertainty(int64_t record_id, std::optional<double> scor
   return inner_->SetUncertainty(record_id, score);
 }
 
+Status FaultyStore::RecordLoginFailure(std::string_view account, std::string_view address, int64_t at_ms,
+                                       int64_t forget_before_ms) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("RecordLoginFailure"));
+  return inner_->RecordLoginFailure(account, address, at_ms, forget_before_ms);
+}
+
+Status FaultyStore::ClearLoginFailures(std::string_view account) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("ClearLoginFailures"));
+  return inner_->ClearLoginFailures(account);
+}
+
+Status FaultyStore::SetNextId(IdKind kind, int64_t next_id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("SetNextId"));
+  return inner_->SetNextId(kind, next_id);
+}
+
 Status FaultyStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
   QUORUM_RETURN_IF_ERROR(CountWrite("UpsertSuggestions"));
   return inner_->UpsertSuggestions(record_id, suggestions);

@@ -13,7 +13,8 @@ namespace quorum {
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
 // SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, UpsertSuggestions,
 // Reserve, SaveResponseWithin, SetUncertainty, CreateSession, DeleteSession, DeleteSessionsOf,
-// CreateToken, RevokeToken, BeginImport, UpdateRecord, DeleteRecord, DeleteResponse, and
+// CreateToken, RevokeToken, BeginImport, UpdateRecord, DeleteRecord, DeleteResponse,
+// RecordLoginFailure, ClearLoginFailures, SetNextId, and
 // each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
 // FindTokenByHash counts as a read (its use-time bookkeeping is not what callers test). They are
 // counted from 1 in the order they are called. A failed write never reaches the inner store, so
@@ -117,6 +118,15 @@ class FaultyStore final : public Store {
     return inner_->ListAnnotatorCounts(project_id, now_ms);
   }
   Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
+
+  Status RecordLoginFailure(std::string_view account, std::string_view address, int64_t at_ms,
+                            int64_t forget_before_ms) override;
+  Result<LoginFailureTimes> RecentLoginFailures(std::string_view account, std::string_view address, int64_t after_ms,
+                                                int account_limit, int address_limit) override {
+    return inner_->RecentLoginFailures(account, address, after_ms, account_limit, address_limit);
+  }
+  Status ClearLoginFailures(std::string_view account) override;
+  Status SetNextId(IdKind kind, int64_t next_id) override;
 
  private:
   std::unique_ptr<Store> inner_;

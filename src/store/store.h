@@ -38,6 +38,9 @@ struct RecordRow {
   std::string_view gold_json;
   double priority = 0;
   int64_t created_at_ms = 0;
+  // 0: the store gives the next id. Otherwise this id (quorum migrate keeps ids): kConflict when
+  // a record has it, and ids given later are above it.
+  int64_t id = 0;
 };
 
 struct SuggestionRow {
@@ -64,6 +67,9 @@ struct ResponseRow {
   int64_t updated_at_ms = 0;
   // The history to keep; when empty, one revision is written from the fields above.
   std::span<const RevisionRow> revisions;
+  // 0: the store gives the next id. Otherwise this id (quorum migrate keeps ids): kConflict when
+  // a response has it, and ids given later are above it.
+  int64_t id = 0;
 };
 
 struct ResolvedUser {
@@ -268,6 +274,9 @@ struct AnnotatorQueueCounts {
   int64_t holding = 0;      // live reservations now
 };
 
+// The rows whose ids people and scripts use (URLs, API calls) and that Create* numbers.
+enum class IdKind { kWorkspace, kUser, kProject, kApiToken };
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -374,6 +383,29 @@ class Store {
   virtual Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) = 0;
   // Sets (or, with nullopt, clears) the record's uncertainty score for "uncertainty" ordering.
   virtual Status SetUncertainty(int64_t record_id, std::optional<double> score) = 0;  // kNotFound
+
+  // Failed logins, kept in the database so that every server on it counts the same ones (the
+  // login rate limit, src/http/login_limiter.h). RecordLoginFailure notes a failure for
+  // `account` (a lower-case email) from `address` at at_ms, and forgets every failure at or
+  // before forget_before_ms (older than any window still asked about).
+  virtual Status RecordLoginFailure(std::string_view account, std::string_view address, int64_t at_ms,
+                                    int64_t forget_before_ms) = 0;
+  // The times of the latest failures after after_ms for `account` (at most account_limit) and
+  // from `address` (at most address_limit), each newest first.
+  struct LoginFailureTimes {
+    std::vector<int64_t> account;
+    std::vector<int64_t> address;
+  };
+  virtual Result<LoginFailureTimes> RecentLoginFailures(std::string_view account, std::string_view address,
+                                                        int64_t after_ms, int account_limit,
+                                                        int address_limit) = 0;
+  // Forgets the account's failures (it just logged in).
+  virtual Status ClearLoginFailures(std::string_view account) = 0;
+
+  // Keeping ids when a database is copied (quorum migrate): the next CreateWorkspace,
+  // CreateUser, CreateProject or CreateToken (per `kind`) returns `next_id`. kConflict when the
+  // store has already given out an id >= next_id of that kind.
+  virtual Status SetNextId(IdKind kind, int64_t next_id) = 0;
 };
 
 }  // namespace quorum

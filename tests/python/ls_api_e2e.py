@@ -7,7 +7,9 @@ client.py and project.py: get_versions, check_connection, start_project, import_
 list and from a file, get_tasks, create_prediction, export_tasks, get_project, list_projects,
 delete_project), then does what the scripts of shared/seeds/000 and 001 do with the export.
 
-Usage: ls_api_e2e.py QUORUM_BINARY DATA_DIR   (DATA_DIR holds labelstudio/seed_00*.xml)
+Usage: ls_api_e2e.py QUORUM_BINARY DATA_DIR FRESH_DATABASE
+  DATA_DIR holds labelstudio/seed_00*.xml; FRESH_DATABASE is tests/quorum_test_database, which
+  prints a fresh database URL (SQLite, or PostgreSQL when QUORUM_TEST_POSTGRES is set).
 """
 import json
 import os
@@ -20,7 +22,7 @@ from collections import Counter
 
 import requests
 
-QUORUM, DATA = sys.argv[1], sys.argv[2]
+QUORUM, DATA, FRESH_DATABASE = sys.argv[1], sys.argv[2], sys.argv[3]
 failures = []
 
 
@@ -248,7 +250,7 @@ def seed_001_five_point(url, manager, annotators):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        db = os.path.join(tmp, "ls.db")
+        db = subprocess.run([FRESH_DATABASE, tmp, "ls.db"], check=True, capture_output=True, text=True).stdout.strip()
         run(db, "init", "--email", "admin@localhost", "--password", "admin-password-1")
         manager = run(db, "token", "create", "--email", "admin@localhost")
         annotators = []

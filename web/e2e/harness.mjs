@@ -1,5 +1,6 @@
-// End-to-end harness: a real `quorum` binary on a temporary SQLite database, served on a free
-// port, driven by Debian's chromium through playwright-core (which never downloads a browser).
+// End-to-end harness: a real `quorum` binary on a fresh database (a temporary SQLite file, or a
+// new PostgreSQL schema when QUORUM_TEST_POSTGRES is set: tests/quorum_test_database decides),
+// served on a free port, driven by Debian's chromium through playwright-core (which never downloads a browser).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,14 +18,22 @@ function argument(name, fallback) {
 
 export const kBinary = argument("--binary", "../build/quorum");
 export const kOut = argument("--out", "../build/web/e2e");
+export const kFreshDatabase = argument("--fresh-database", "../build/tests/quorum_test_database");
 export const kPassword = "correct horse battery";
 mkdirSync(join(kOut, "screenshots"), { recursive: true });
+
+// The URL of a database nothing has used yet, for `quorum --db`.
+function freshDatabase(dir) {
+  const result = spawnSync(kFreshDatabase, [dir], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${kFreshDatabase} ${dir} failed (${result.status ?? result.error}): ${result.stderr}`);
+  return result.stdout.trim();
+}
 
 // A database of its own with the owner admin@localhost, and the `quorum` CLI run against it.
 export class Workspace {
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), "quorum-e2e-"));
-    this.db = join(this.dir, "quorum.db");
+    this.db = freshDatabase(this.dir);
     this.cli(["init", "--email", "admin@localhost", "--password", kPassword]);
   }
 

@@ -242,4 +242,33 @@ inline constexpr char kScanRevisions[] =
     "FROM records r JOIN responses p ON p.record_id = r.id JOIN revisions v ON v.response_id = p.id "
     "JOIN users u ON u.id = v.user_id WHERE r.project_id = ? ORDER BY r.id, p.id, v.id";
 
+// Failed logins (the login rate limit every server shares).
+inline constexpr char kInsertLoginFailure[] = "INSERT INTO login_failures (account, address, at) VALUES (?, ?, ?)";
+inline constexpr char kForgetLoginFailures[] = "DELETE FROM login_failures WHERE at <= ?";
+inline constexpr char kClearLoginFailuresOf[] = "DELETE FROM login_failures WHERE account = ?";
+inline constexpr char kRecentLoginFailuresOfAccount[] =
+    "SELECT at FROM login_failures WHERE account = ? AND at > ? ORDER BY at DESC LIMIT ?";
+inline constexpr char kRecentLoginFailuresFromAddress[] =
+    "SELECT at FROM login_failures WHERE address = ? AND at > ? ORDER BY at DESC LIMIT ?";
+
+// Keeping ids (SetNextId): the highest id each AUTOINCREMENT table has given out, and setting it.
+inline constexpr char kLastWorkspaceId[] =
+    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'workspaces'), 0), "
+    "coalesce((SELECT max(id) FROM workspaces), 0))";
+inline constexpr char kLastUserId[] =
+    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'users'), 0), "
+    "coalesce((SELECT max(id) FROM users), 0))";
+inline constexpr char kLastProjectId[] =
+    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'projects'), 0), "
+    "coalesce((SELECT max(id) FROM projects), 0))";
+inline constexpr char kLastApiTokenId[] =
+    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'api_tokens'), 0), "
+    "coalesce((SELECT max(id) FROM api_tokens), 0))";
+inline constexpr char kDeleteSequence[] = "DELETE FROM sqlite_sequence WHERE name = ?";
+inline constexpr char kInsertSequence[] = "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)";
+// A response imported with its id (ResponseRow::id); the columns of kInsertResponse after it.
+inline constexpr char kInsertResponseWithId[] =
+    "INSERT INTO responses (id, record_id, user_id, values_json, status, time_spent_ms, guideline_version, "
+    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 }  // namespace quorum::sqlite

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_import_batch.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -94,16 +95,24 @@ Error SqliteImportBatch::Fail(Error error) {
 
 Result<int64_t> SqliteImportBatch::PutRecord(const RecordRow& row, OnDuplicate on_duplicate) {
   QUORUM_RETURN_IF_ERROR(Usable());
+  // A row that brings its id (quorum migrate) keeps it; later ones are numbered above it.
+  const int64_t record_id = row.id != 0 ? row.id : next_record_id_;
   Status inserted = [&]() -> Status {
     // The hot path: one bind/step of a cached INSERT. NULL for an empty external id, which
     // the UNIQUE (project_id, external_id) constraint ignores.
     QUORUM_ASSIGN_OR_RETURN(Query insert, connection_.Use(kInsertRecord));
-    insert.BindInt(next_record_id_).BindInt(project_id_).BindTextOrNull(row.external_id).BindText(ObjectOrEmpty(row.fields_json));
+    insert.BindInt(record_id).BindInt(project_id_).BindTextOrNull(row.external_id).BindText(ObjectOrEmpty(row.fields_json));
     insert.BindText(ObjectOrEmpty(row.metadata_json)).BindText(ObjectOrEmpty(row.gold_json));
     return insert.BindDouble(row.priority).BindInt(row.created_at_ms != 0 ? row.created_at_ms : now_ms_).Run();
   }();
-  if (inserted.ok()) return checked_record_id_ = next_record_id_++;
+  if (inserted.ok()) {
+    next_record_id_ = std::max(next_record_id_, record_id + 1);
+    return checked_record_id_ = record_id;
+  }
   if (inserted.error().code != ErrorCode::kConflict) return Fail(std::move(inserted).error());
+  if (row.id != 0)
+    return MakeError(ErrorCode::kConflict, "record id " + std::to_string(row.id) + " or external id '" +
+                                               std::string(row.external_id) + "' is taken already");
   if (on_duplicate == OnDuplicate::kRefuse)
     return MakeError(ErrorCode::kConflict, "a record with external id '" + std::string(row.external_id) +
                                                "' already exists in project " + std::to_string(project_id_));
@@ -210,7 +219,8 @@ Status SqliteImportBatch::WriteResponse(int64_t record_id, const ResponseRow& ro
   int64_t created_ms = row.created_at_ms != 0 ? row.created_at_ms : now_ms_;
   int64_t updated_ms = row.updated_at_ms != 0 ? row.updated_at_ms : created_ms;
   Status inserted = [&]() -> Status {
-    QUORUM_ASSIGN_OR_RETURN(Query insert, connection_.Use(kInsertResponse));
+    QUORUM_ASSIGN_OR_RETURN(Query insert, connection_.Use(row.id != 0 ? kInsertResponseWithId : kInsertResponse));
+    if (row.id != 0) insert.BindInt(row.id);
     insert.BindInt(record_id).BindInt(row.user_id).BindText(ObjectOrEmpty(row.values_json));
     insert.BindText(ResponseStatusName(row.status)).BindInt(row.time_spent_ms).BindInt(row.guideline_version);
     return insert.BindInt(created_ms).BindInt(updated_ms).Run();
@@ -218,6 +228,10 @@ Status SqliteImportBatch::WriteResponse(int64_t record_id, const ResponseRow& ro
   if (inserted.ok()) return InsertRevisions(connection_.LastInsertRowid(), row, updated_ms);
   if (inserted.error().code == ErrorCode::kNotFound) return UserNotFound(row.user_id);
   if (inserted.error().code != ErrorCode::kConflict) return inserted;
+  if (row.id != 0)
+    return MakeError(ErrorCode::kConflict, "response id " + std::to_string(row.id) + " is taken, or user " +
+                                               std::to_string(row.user_id) + " already answered record " +
+                                               std::to_string(record_id));
   return ReplaceResponse(record_id, row, created_ms, updated_ms);
 }
 
