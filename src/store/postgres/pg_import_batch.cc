@@ -1,5 +1,7 @@
 #include "store/postgres/pg_import_batch.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <string>
 #include <utility>
@@ -76,15 +78,49 @@ Status PgImportBatch::FlushIfLarge() {
 }
 
 Result<int64_t> PgImportBatch::NextRecordId() {
-  if (free_ids_.empty()) {
-    Result<PgResult> block = connection_->Exec(kNextRecordIds, Params().Int(kIdBlock));
-    if (!block.ok()) return Fail(std::move(block).error());
-    // Handed out from the back: smallest first, so ids follow the import order.
-    for (int row = block->rows() - 1; row >= 0; --row) free_ids_.push_back(block->Int(row, 0));
+  while (true) {
+    if (free_ids_.empty()) {
+      QUORUM_RETURN_IF_ERROR(RaiseSequences());
+      Result<PgResult> block = connection_->Exec(kNextRecordIds, Params().Int(kIdBlock));
+      if (!block.ok()) return Fail(std::move(block).error());
+      // Handed out from the back: smallest first, so ids follow the import order.
+      for (int row = block->rows() - 1; row >= 0; --row) free_ids_.push_back(block->Int(row, 0));
+      sequence_high_ = std::max(sequence_high_, free_ids_.front());
+    }
+    int64_t id = free_ids_.back();
+    free_ids_.pop_back();
+    if (!kept_record_ids_.contains(id)) return id;
   }
-  int64_t id = free_ids_.back();
-  free_ids_.pop_back();
-  return id;
+}
+
+Status PgImportBatch::CheckKeptRecordId(int64_t id) {
+  if (kept_record_ids_.contains(id))
+    return MakeError(ErrorCode::kConflict, "record id " + std::to_string(id) + " is taken already");
+  if (sequence_high_ < 0) {
+    Result<PgResult> last = connection_->Exec(kSequenceLast, Params().Text("records_id_seq"));
+    if (!last.ok()) return Fail(std::move(last).error());
+    sequence_high_ = last->empty() || last->IsNull(0, 0) ? 0 : last->Int(0, 0);
+  }
+  // An id above every id the sequence gave and every id kept so far is free (the quorum
+  // migrate case: ascending ids into an empty database); below, the table is asked.
+  if (id <= std::max(sequence_high_, highest_kept_record_id_)) {
+    QUORUM_RETURN_IF_ERROR(Flush());
+    Result<PgResult> found = connection_->Exec(kRecordIdExists, Params().Int(id));
+    if (!found.ok()) return Fail(std::move(found).error());
+    if (!found->empty()) return MakeError(ErrorCode::kConflict, "record id " + std::to_string(id) + " is taken already");
+  }
+  return OkStatus();
+}
+
+Status PgImportBatch::RaiseSequences() {
+  const std::pair<const char*, int64_t> raises[] = {{"records_id_seq", highest_kept_record_id_},
+                                                    {"responses_id_seq", highest_kept_response_id_}};
+  for (const auto& [sequence, highest] : raises) {
+    if (highest == 0) continue;
+    Result<PgResult> raised = connection_->Exec(kSequenceRaise, Params().Text(sequence).Int(highest));
+    if (!raised.ok()) return Fail(std::move(raised).error());
+  }
+  return OkStatus();
 }
 
 Status PgImportBatch::LoadExternalIds() {
@@ -109,7 +145,14 @@ Result<int64_t> PgImportBatch::PutRecord(const RecordRow& row, OnDuplicate on_du
       return UpdateRecord(existing->second, row);
     }
   }
-  QUORUM_ASSIGN_OR_RETURN(int64_t id, NextRecordId());
+  int64_t id = row.id;
+  if (id != 0) {
+    QUORUM_RETURN_IF_ERROR(CheckKeptRecordId(id));
+    kept_record_ids_.insert(id);
+    highest_kept_record_id_ = std::max(highest_kept_record_id_, id);
+  } else {
+    QUORUM_ASSIGN_OR_RETURN(id, NextRecordId());
+  }
   std::string& out = record_rows_;
   AppendCopyField(out, Number(id));
   AppendCopyField(out, Number(project_id_));
@@ -206,9 +249,10 @@ Status PgImportBatch::WriteResponse(int64_t record_id, const ResponseRow& row) {
   const int64_t created_ms = row.created_at_ms != 0 ? row.created_at_ms : now_ms_;
   const int64_t updated_ms = row.updated_at_ms != 0 ? row.updated_at_ms : created_ms;
   Params params;
+  if (row.id != 0) params.Int(row.id);
   params.Int(record_id).Int(row.user_id).Text(ObjectOrEmpty(row.values_json)).Text(ResponseStatusName(row.status));
   params.Int(row.time_spent_ms).Int(row.guideline_version).Int(created_ms).Int(updated_ms);
-  Result<PgResult> inserted = connection_->Exec(kInsertResponse, params);
+  Result<PgResult> inserted = connection_->Exec(row.id != 0 ? kInsertResponseWithId : kInsertResponse, params);
   if (!inserted.ok()) {
     Error error = std::move(inserted).error();
     if (error.code == ErrorCode::kNotFound) error.message = "user " + std::to_string(row.user_id) + " not found: " + error.message;
@@ -217,9 +261,14 @@ Status PgImportBatch::WriteResponse(int64_t record_id, const ResponseRow& row) {
   if (!inserted->empty()) {
     const int64_t response_id = inserted->Int(0, 0);
     batch_responses_.insert(response_id);
+    if (row.id != 0) highest_kept_response_id_ = std::max(highest_kept_response_id_, row.id);
     BufferRevisions(response_id, row, updated_ms);
     return OkStatus();
   }
+  if (row.id != 0)
+    return MakeError(ErrorCode::kConflict, "response id " + std::to_string(row.id) + " is taken, or user " +
+                                               std::to_string(row.user_id) + " already answered record " +
+                                               std::to_string(record_id));
   // The user already answered the record: refused when this batch wrote that answer, replaced
   // (with its history) when it was there before.
   Result<PgResult> existing = connection_->Exec(kSelectResponseId, Params().Int(record_id).Int(row.user_id));
@@ -273,6 +322,7 @@ void PgImportBatch::BufferRevisions(int64_t response_id, const ResponseRow& row,
 Status PgImportBatch::Commit() {
   QUORUM_RETURN_IF_ERROR(Usable());
   QUORUM_RETURN_IF_ERROR(Flush());
+  QUORUM_RETURN_IF_ERROR(RaiseSequences());
   spent_ = true;
   Status committed = connection_->Run("COMMIT");
   if (!committed.ok() && connection_->InTransaction()) (void)connection_->Run("ROLLBACK");

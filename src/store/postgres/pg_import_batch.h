@@ -44,6 +44,10 @@ class PgImportBatch final : public ImportBatch {
   Status Flush();
   Status FlushIfLarge();
   Result<int64_t> NextRecordId();
+  // kConflict (without breaking the batch) when a record has the id a row brings along.
+  Status CheckKeptRecordId(int64_t id);
+  // Moves the record and response sequences above the ids rows brought along.
+  Status RaiseSequences();
   Status LoadExternalIds();
   Result<int64_t> UpdateRecord(int64_t record_id, const RecordRow& row);
   Status CheckRecord(int64_t record_id);
@@ -58,6 +62,12 @@ class PgImportBatch final : public ImportBatch {
   const int64_t now_ms_;
   std::string record_rows_, suggestion_rows_, revision_rows_;  // COPY text, not yet sent
   std::vector<int64_t> free_ids_;                              // taken from the sequence, unused
+  // Ids that rows brought along (quorum migrate keeps ids): those of this batch's records, and
+  // the highest record and response ids, which the sequences are raised to before the next
+  // block of ids is taken and at Commit.
+  std::unordered_set<int64_t> kept_record_ids_;
+  int64_t highest_kept_record_id_ = 0, highest_kept_response_id_ = 0;
+  int64_t sequence_high_ = -1;  // the record sequence's value when last read (-1: not read)
   bool external_ids_loaded_ = false;
   std::unordered_map<std::string, int64_t> external_ids_;  // of the project, this batch's included
   std::unordered_set<int64_t> batch_responses_;            // responses this batch wrote

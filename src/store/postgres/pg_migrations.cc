@@ -322,10 +322,25 @@ CREATE TRIGGER responses_progress_delete AFTER DELETE ON responses
   FOR EACH ROW WHEN (OLD.status <> 'draft') EXECUTE FUNCTION responses_progress_delete();
 )sql";
 
+// Version 4: failed logins, so that every server on one database counts the same ones (the
+// login rate limit).
+constexpr char kSchemaV4[] = R"sql(
+CREATE TABLE login_failures (
+  id BIGSERIAL PRIMARY KEY,
+  account TEXT NOT NULL,
+  address TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX login_failures_account ON login_failures (account, at);
+CREATE INDEX login_failures_address ON login_failures (address, at);
+CREATE INDEX login_failures_at ON login_failures (at);
+)sql";
+
 constexpr PgMigration kMigrations[] = {
     {1, "workspaces, users, projects, records, suggestions, responses, revisions", kSchemaV1},
     {2, "sessions, api tokens", kSchemaV2},
     {3, "distribution: record queue, reservations, progress counts", kSchemaV3},
+    {4, "failed logins", kSchemaV4},
 };
 
 Result<int> ReadVersion(PgConnection& connection) {

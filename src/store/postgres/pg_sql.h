@@ -217,4 +217,34 @@ inline constexpr char kDeclareScanRevisions[] =
     "v.status FROM records r JOIN responses p ON p.record_id = r.id JOIN revisions v ON v.response_id = p.id "
     "JOIN users u ON u.id = v.user_id WHERE r.project_id = $1 ORDER BY r.id, p.id, v.id";
 
+// Failed logins (the login rate limit every server shares; migration 4).
+inline constexpr char kInsertLoginFailure[] = "INSERT INTO login_failures (account, address, at) VALUES ($1, $2, $3)";
+inline constexpr char kForgetLoginFailures[] = "DELETE FROM login_failures WHERE at <= $1";
+inline constexpr char kClearLoginFailuresOf[] = "DELETE FROM login_failures WHERE account = $1";
+inline constexpr char kRecentLoginFailuresOfAccount[] =
+    "SELECT at FROM login_failures WHERE account = $1 AND at > $2 ORDER BY at DESC LIMIT $3";
+inline constexpr char kRecentLoginFailuresFromAddress[] =
+    "SELECT at FROM login_failures WHERE address = $1 AND at > $2 ORDER BY at DESC LIMIT $3";
+
+// Keeping ids (SetNextId, RecordRow::id, ResponseRow::id). $1 names a table's id sequence
+// (`<table>_id_seq`, a fixed name from the code, passed as a value): the highest id the
+// sequence has given out, and moving it up so the next is $2 + 1. The tables' own maximum is
+// read separately (kLast*Id).
+inline constexpr char kSequenceLast[] =
+    "SELECT coalesce(last_value, 0) FROM pg_sequences "  // NULL until the sequence is first used
+    "WHERE schemaname = current_schema() AND sequencename = $1";
+inline constexpr char kSequenceRaise[] =
+    "SELECT setval($1::text::regclass, greatest($2::bigint, (SELECT last_value FROM pg_sequences "
+    "WHERE schemaname = current_schema() AND sequencename = $1::text)))";
+inline constexpr char kLastWorkspaceId[] = "SELECT coalesce(max(id), 0) FROM workspaces";
+inline constexpr char kLastUserId[] = "SELECT coalesce(max(id), 0) FROM users";
+inline constexpr char kLastProjectId[] = "SELECT coalesce(max(id), 0) FROM projects";
+inline constexpr char kLastApiTokenId[] = "SELECT coalesce(max(id), 0) FROM api_tokens";
+inline constexpr char kRecordIdExists[] = "SELECT 1 FROM records WHERE id = $1";
+// A response imported with its id: any conflict (the id, or the user's answer to the record)
+// inserts nothing, and the batch reports it.
+inline constexpr char kInsertResponseWithId[] =
+    "INSERT INTO responses (id, record_id, user_id, values_json, status, time_spent_ms, guideline_version, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id";
+
 }  // namespace quorum::postgres

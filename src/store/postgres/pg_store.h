@@ -95,6 +95,14 @@ class PgStore final : public Store {
   Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override;
   Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
 
+  Status RecordLoginFailure(std::string_view account, std::string_view address, int64_t at_ms,
+                            int64_t forget_before_ms) override;
+  Result<LoginFailureTimes> RecentLoginFailures(std::string_view account, std::string_view address, int64_t after_ms,
+                                                int account_limit, int address_limit) override;
+  Status ClearLoginFailures(std::string_view account) override;
+
+  Status SetNextId(IdKind kind, int64_t next_id) override;
+
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;
 
