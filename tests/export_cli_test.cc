@@ -114,6 +114,26 @@ TEST_F(ExportCliTest, HfDirLoadsAsTheCardDeclares) {
   EXPECT_EQ(checked["features"][0], "prompt");
 }
 
+// The native CSV read back by Python's csv module (RFC 4180 quoting of the demo's texts, which
+// hold commas, quotes and line breaks) and checked against the native JSON Lines export.
+TEST_F(ExportCliTest, CsvParsesWithPythonsCsvModuleAndMatchesTheNativeExport) {
+  MustRun({"export", "--project", project_, "--out", dir_.File("native.jsonl")});
+  CliResult result = Run({"export", "--project", project_, "--format", "csv", "--out", dir_.File("export.csv")});
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("Exported 50 records of project " + project_ + " as CSV"));
+  const std::string command = "/usr/bin/python3 " + std::string(QUORUM_PYTHON_DIR) + "/check_csv_export.py " +
+                              dir_.File("export.csv") + " " + dir_.File("native.jsonl") + " 2>&1";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
+  ASSERT_EQ(::pclose(pipe), 0) << output;
+  const nlohmann::json checked = nlohmann::json::parse(output);
+  EXPECT_EQ(checked["rows"], 50);
+  EXPECT_THAT(checked["questions"].dump(), HasSubstr("preference"));
+}
+
 TEST_F(ExportCliTest, BadOptionsAreRefusedWithTheirCliNames) {
   CliResult result = Run({"export", "--project", project_, "--format", "dpo", "--min-agreement", "2"});
   EXPECT_EQ(result.status, 1);
