@@ -1,10 +1,6 @@
 // Acknowledged responses survive the server being killed: annotators submit in a loop while
 // `quorum serve` is killed with SIGKILL and restarted; afterwards every response the server
 // answered 201 for is in the database with its values.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -12,54 +8,17 @@
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <regex>
 #include <thread>
 
 #include "cli_runner.h"
 #include "http_client.h"
+#include "server_process.h"
 #include "store/open_store.h"
 
 namespace quorum::testing {
 namespace {
 
 namespace bhttp = boost::beast::http;
-
-// A `quorum serve` child on a free port.
-class ServerProcess {
- public:
-  // `log_path` must be new: the port is read from it.
-  ServerProcess(const std::string& db, const std::string& log_path) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      int log = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-      int null = ::open("/dev/null", O_WRONLY);
-      ::dup2(null, STDOUT_FILENO);
-      ::dup2(log, STDERR_FILENO);
-      ::execl(QUORUM_BINARY, QUORUM_BINARY, "--db", db.c_str(), "serve", "--port", "0", nullptr);
-      ::_exit(127);
-    }
-    // The server prints its address once it listens.
-    const std::regex address("127\\.0\\.0\\.1:([0-9]+)/");
-    for (int attempt = 0; attempt < 400 && port_ == 0; ++attempt) {
-      std::string text = ReadFile(log_path);
-      std::smatch match;
-      if (std::regex_search(text, match, address))
-        port_ = static_cast<unsigned short>(std::stoi(match[1]));
-      else
-        std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-  }
-
-  void Kill() {
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-  }
-  unsigned short port() const { return port_; }
-
- private:
-  pid_t pid_ = -1;
-  unsigned short port_ = 0;
-};
 
 TEST(ServerKillTest, EveryAcknowledgedResponseSurvivesSigkill) {
   TempDir dir;
