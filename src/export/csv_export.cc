@@ -7,7 +7,6 @@
 #include <simdjson.h>
 
 #include "export/answer_reader.h"
-#include "export/scan_ahead.h"
 #include "io/json_text.h"
 #include "quality/scale.h"
 
@@ -161,8 +160,7 @@ void AppendCsvCell(std::string& line, std::string_view text) {
 Result<CsvExportReport> ExportCsv(Store& store, const Project& project, ByteSink& sink) {
   CsvWriter writer(project, sink);
   QUORUM_RETURN_IF_ERROR(writer.WriteHeader());
-  QUORUM_RETURN_IF_ERROR(
-      ScanProjectAhead(store, project.id, writer, ScanParts{.suggestions = false, .revisions = false, .emails = false}));
+  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, writer, ScanParts{.suggestions = false, .revisions = false, .emails = false}));
   QUORUM_RETURN_IF_ERROR(sink.Flush());
   return writer.report();
 }

@@ -8,7 +8,6 @@
 #include "export/dataset_split.h"
 #include "export/export_plan.h"
 #include "export/field_text.h"
-#include "export/scan_ahead.h"
 #include "export/side_vote.h"
 #include "export/training_rows.h"
 #include "export/vote_model.h"
@@ -288,10 +287,8 @@ Result<ExportSummary> ExportTraining(Store& store, const Project& project, const
   QUORUM_ASSIGN_OR_RETURN(CalibrationRecords calibration, CalibrationRecords::Of(project));
   QUORUM_ASSIGN_OR_RETURN(VoteModel model, VoteModel::Fit(store, project, plan, policy));
   TrainingWriter writer(plan, policy, calibration, model, train, test);
-  // Rows need records and responses only: no suggestions, no revision history. The store reads
-  // ahead on a thread of its own while this one decides and writes.
-  QUORUM_RETURN_IF_ERROR(
-      ScanProjectAhead(store, project.id, writer, ScanParts{.suggestions = false, .revisions = false, .emails = false}));
+  // Rows need records and responses only: no suggestions, no revision history.
+  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, writer, ScanParts{.suggestions = false, .revisions = false, .emails = false}));
   QUORUM_RETURN_IF_ERROR(train.Flush());
   if (test != nullptr) QUORUM_RETURN_IF_ERROR(test->Flush());
   return writer.summary();
