@@ -4,7 +4,10 @@
 // equal peaks at both sizes mean memory does not grow with the project. Dawid-Skene, which
 // needs a first pass over the answers, is timed on the large project too.
 //
-//   bench_training_export [--records N] [--dir DIR] [--keep]
+//   bench_training_export [--records N] [--dir DIR] [--keep] [--reuse]
+//
+// --reuse exports the database a --keep run left in DIR (with the same --records) instead of
+// generating and importing it again.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "bench_support.h"
@@ -112,6 +116,19 @@ PhaseFigures ExportPhase(const std::string& db, size_t project_index, quorum::Ag
   return result;
 }
 
+// Generates the two files and imports them into a new database.
+bool Prepare(int64_t records, const std::string& small, const std::string& large, const std::string& db) {
+  const auto generate_start = std::chrono::steady_clock::now();
+  WriteAnsweredFile(small, records / 10, 7);
+  WriteAnsweredFile(large, records, 42);
+  std::printf("generated %lld + %lld answered records (3 votes each, 2 for a tenth) in %.1f s\n",
+              static_cast<long long>(records / 10), static_cast<long long>(records), SecondsSince(generate_start));
+  PhaseResult imported = RunPhase([&] { return ImportPhase(db, {small, large}); });
+  if (!imported.ok) return false;
+  std::printf("import: %lld records in %.1f s\n", static_cast<long long>(imported.records), imported.seconds);
+  return true;
+}
+
 void PrintExport(const char* label, const PhaseResult& phase, const std::string& out) {
   // CPU time as well as wall time: on a shared machine the wall clock also measures the others.
   std::printf("%s: %lld records in %.2f s = %.0f records/s (CPU %.2f s = %.0f records per CPU second), "
@@ -124,31 +141,43 @@ void PrintExport(const char* label, const PhaseResult& phase, const std::string&
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::optional<quorum::bench::BenchArgs> args = quorum::bench::ParseBenchArgs(argc, argv, "bench_training_export");
+  std::vector<char*> rest;
+  bool reuse = false;
+  for (int index = 0; index < argc; ++index) {
+    if (index > 0 && std::strcmp(argv[index], "--reuse") == 0)
+      reuse = true;
+    else
+      rest.push_back(argv[index]);
+  }
+  const std::optional<quorum::bench::BenchArgs> args =
+      quorum::bench::ParseBenchArgs(static_cast<int>(rest.size()), rest.data(), "bench_training_export");
   if (!args) return 2;
   const int64_t records = args->records;
   const std::string& dir = args->dir;
   const bool keep = args->keep;
   const std::string small = dir + "/bench-training-small.jsonl", large = dir + "/bench-training-large.jsonl";
   const std::string file = dir + "/bench-training.db", out = dir + "/bench-training-dpo.jsonl";
-  for (const std::string& path : {file, file + "-wal", file + "-shm"}) std::filesystem::remove(path);
-  // SQLite, or a new PostgreSQL schema when QUORUM_TEST_POSTGRES names a server.
-  quorum::Result<std::string> fresh = quorum::FreshTestDatabase(dir, "bench-training.db");
-  if (!fresh.ok()) {
-    std::fprintf(stderr, "%s\n", fresh.error().ToString().c_str());
-    return 1;
+  std::string db = file;
+  if (reuse && quorum::TestPostgresServer().empty() && std::filesystem::exists(file)) {
+    std::printf("reusing %s\n", file.c_str());
+  } else {
+    for (const std::string& path : {file, file + "-wal", file + "-shm"}) std::filesystem::remove(path);
+    // SQLite, or a new PostgreSQL schema when QUORUM_TEST_POSTGRES names a server.
+    quorum::Result<std::string> fresh = quorum::FreshTestDatabase(dir, "bench-training.db");
+    if (!fresh.ok()) {
+      std::fprintf(stderr, "%s\n", fresh.error().ToString().c_str());
+      return 1;
+    }
+    db = *fresh;
+    if (!Prepare(records, small, large, db)) return 1;
   }
-  const std::string db = *fresh;
-  const auto generate_start = std::chrono::steady_clock::now();
-  WriteAnsweredFile(small, records / 10, 7);
-  WriteAnsweredFile(large, records, 42);
-  std::printf("generated %lld + %lld answered records (3 votes each, 2 for a tenth) in %.1f s\n",
-              static_cast<long long>(records / 10), static_cast<long long>(records), SecondsSince(generate_start));
 
-  PhaseResult imported = RunPhase([&] { return ImportPhase(db, {small, large}); });
-  if (!imported.ok) return 1;
-  std::printf("import: %lld records in %.1f s\n", static_cast<long long>(imported.records), imported.seconds);
-
+  // The machine is shared: its load says how much of the wall clock was ours.
+  std::ifstream loadavg("/proc/loadavg");
+  std::string load1, load5, load15;
+  loadavg >> load1 >> load5 >> load15;
+  std::printf("load average (1, 5, 15 min) before the exports: %s %s %s on %u cores\n", load1.c_str(), load5.c_str(),
+              load15.c_str(), std::thread::hardware_concurrency());
   PhaseResult small_export = RunPhase([&] { return ExportPhase(db, 0, quorum::AggregationMethod::kMajority, out); });
   if (!small_export.ok) return 1;
   PrintExport("export dpo, majority, small project", small_export, out);

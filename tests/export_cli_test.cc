@@ -1,11 +1,14 @@
 // quorum export in the training formats, end to end: the real binary on a real SQLite file.
 // The demo project's DPO export is checked against majorities recounted from its native
 // export, and a --hf-dir folder is checked the way datasets.load_dataset reads it
-// (tests/python/check_hf_dataset.py, with Debian's python3-yaml: Debian has no python3-datasets).
+// (tests/python/check_hf_dataset.py, with Debian's python3-yaml: Debian has no python3-datasets);
+// the native CSV is read back with Python's csv module (tests/python/check_csv_export.py).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
 
 #include <cstdio>
 #include <map>
@@ -24,6 +27,20 @@ std::vector<nlohmann::json> JsonLines(const std::string& text) {
   std::stringstream lines(text);
   for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
   return rows;
+}
+
+// Runs one of tests/python's scripts ("name.py ARGS") with Debian's python3: its exit status,
+// and standard output and error together in `out`; status -1 when it could not be started.
+CliResult RunPython(const std::string& script_and_args) {
+  const std::string command = "/usr/bin/python3 " + std::string(QUORUM_PYTHON_DIR) + "/" + script_and_args + " 2>&1";
+  CliResult result;
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) result.out += buffer;
+  const int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 class ExportCliTest : public ::testing::Test {
@@ -99,19 +116,28 @@ TEST_F(ExportCliTest, HfDirLoadsAsTheCardDeclares) {
   EXPECT_THAT(card, AllOf(HasSubstr("path: data/train.jsonl"), HasSubstr("path: data/test.jsonl"),
                           HasSubstr("| min_agreement | 0.5 |"), HasSubstr("Agreement over the exported rows: mean"),
                           HasSubstr("| unanswered | 20 |")));
-  const std::string command = "/usr/bin/python3 " + std::string(QUORUM_PYTHON_DIR) + "/check_hf_dataset.py " + folder + " 2>&1";
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string output;
-  char buffer[512];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-  ASSERT_EQ(::pclose(pipe), 0) << output;
-  const nlohmann::json checked = nlohmann::json::parse(output);
+  CliResult python = RunPython("check_hf_dataset.py " + folder);
+  ASSERT_EQ(python.status, 0) << python.out;
+  const nlohmann::json checked = nlohmann::json::parse(python.out);
   const int train = checked["splits"]["train"], test = checked["splits"]["test"];
   EXPECT_GT(train, 0);
   EXPECT_GT(test, 0);
   EXPECT_THAT(result.err, HasSubstr("(train " + std::to_string(train) + ", test " + std::to_string(test) + ")"));
   EXPECT_EQ(checked["features"][0], "prompt");
+}
+
+// The native CSV read back by Python's csv module (RFC 4180 quoting of the demo's texts, which
+// hold commas, quotes and line breaks) and checked against the native JSON Lines export.
+TEST_F(ExportCliTest, CsvParsesWithPythonsCsvModuleAndMatchesTheNativeExport) {
+  MustRun({"export", "--project", project_, "--out", dir_.File("native.jsonl")});
+  CliResult result = Run({"export", "--project", project_, "--format", "csv", "--out", dir_.File("export.csv")});
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("Exported 50 records of project " + project_ + " as CSV"));
+  CliResult python = RunPython("check_csv_export.py " + dir_.File("export.csv") + " " + dir_.File("native.jsonl"));
+  ASSERT_EQ(python.status, 0) << python.out;
+  const nlohmann::json checked = nlohmann::json::parse(python.out);
+  EXPECT_EQ(checked["rows"], 50);
+  EXPECT_THAT(checked["questions"].dump(), HasSubstr("preference"));
 }
 
 TEST_F(ExportCliTest, BadOptionsAreRefusedWithTheirCliNames) {

@@ -1,5 +1,5 @@
-// A `quorum serve` child process on a free port, for tests that drive the real server over
-// sockets (QUORUM_BINARY names the binary).
+// A `quorum serve` child process on a free port, for end-to-end tests of the server as a
+// process (kill -9, memory while streaming).
 #pragma once
 
 #include <fcntl.h>
@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <thread>
@@ -18,8 +20,9 @@ namespace quorum::testing {
 
 class ServerProcess {
  public:
-  // Starts `quorum --db DB serve --port 0` with its standard error in `log_path`, which must be
-  // new: the port is read from it. port() is 0 when the server did not say where it listens.
+  // Starts `quorum --db DB serve --port 0`, its standard error to `log_path`, and waits for the
+  // address it prints; port() is 0 when it did not come. `log_path` must be new: the port is
+  // read from it.
   ServerProcess(const std::string& db, const std::string& log_path) {
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -49,6 +52,14 @@ class ServerProcess {
   // Kills the server at once (SIGKILL) and waits for it.
   void Kill() { Signal(SIGKILL); }
   unsigned short port() const { return port_; }
+
+  // A "VmRSS" or "VmHWM" (peak) figure of the server from /proc, in KiB; -1 when unreadable.
+  long MemoryKib(const std::string& field) const {
+    std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+    for (std::string line; std::getline(status, line);)
+      if (line.rfind(field + ":", 0) == 0) return std::atol(line.c_str() + field.size() + 1);
+    return -1;
+  }
 
  private:
   void Signal(int signal) {

@@ -5,6 +5,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/export_training.h"
+#include "export/csv_export.h"
 #include "io/byte_sink.h"
 #include "io/export_jsonl.h"
 #include "io/export_labelstudio.h"
@@ -76,8 +77,8 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
   const LabelStudioExportFormat label_studio_format =
       label_studio ? ParseLabelStudioExportFormat(format).value_or(LabelStudioExportFormat::kJson)
                    : LabelStudioExportFormat::kJson;
-  if (format != "jsonl" && !label_studio)
-    return MakeError(ErrorCode::kInvalid, "--format must be jsonl, labelstudio-json, labelstudio-min or labelstudio-csv, "
+  if (format != "jsonl" && format != "csv" && !label_studio)
+    return MakeError(ErrorCode::kInvalid, "--format must be jsonl, labelstudio-json, labelstudio-min or labelstudio-csv, the native csv, "
                                           "or a training format (" + std::string(TrainingFormatList()) + "), got '" +
                                               format + "'");
   if (args.Has("all-tasks") && (!label_studio || label_studio_format != LabelStudioExportFormat::kJson))
@@ -98,6 +99,12 @@ Status RunExport(CommandContext& context, const ParsedArgs& args) {
     const char* unit = label_studio_format == LabelStudioExportFormat::kJson ? " tasks (" : " rows (";
     context.err() << "Exported " << report.records << unit << report.responses << " annotations) of project "
                   << project.id << " to " << destination << "\n";
+    return OkStatus();
+  }
+  if (format == "csv") {
+    QUORUM_ASSIGN_OR_RETURN(CsvExportReport report, ExportCsv(*store, project, *sink));
+    context.err() << "Exported " << report.records << " records of project " << project.id << " as CSV to "
+                  << destination << "\n";
     return OkStatus();
   }
   QUORUM_ASSIGN_OR_RETURN(ExportReport report, ExportJsonl(*store, project.id, *sink));
@@ -129,7 +136,8 @@ CommandSpec ImportCommand() {
 CommandSpec ExportCommand() {
   std::vector<OptionSpec> options = {
       {"project", "ID", "the project to export"},
-      {"format", "F", "jsonl (the native format), labelstudio-json, labelstudio-min, labelstudio-csv, or a training "
+      {"format", "F", "jsonl (the native format), csv (a row per record: fields, majority answers, agreement), "
+                      "labelstudio-json, labelstudio-min, labelstudio-csv, or a training "
                       "format: dpo, dpo-chat, reward, kto, sft-messages, sft-alpaca, sft-prompt-completion, ranking-pairs"},
       {"all-tasks", "", "labelstudio-json: also the tasks nobody has answered"},
       {"out", "FILE", "write to FILE instead of standard output"}};
@@ -137,7 +145,9 @@ CommandSpec ExportCommand() {
   return {"export",
           "export a project's records, or training-ready datasets (DPO, reward, KTO, SFT)",
           "--project ID --format F [--out FILE | --hf-dir DIR] [--all-tasks] [policy options]",
-          "jsonl is the native format: 'quorum import' reads it back unchanged. The labelstudio-* formats\n"
+          "jsonl is the native format: 'quorum import' reads it back unchanged. csv is one row per record\n"
+          "with its fields and, per question, the majority answer, its share and the number of answers.\n"
+          "The labelstudio-* formats\n"
           "are Label Studio's JSON, JSON_MIN and CSV exports; labelstudio-json holds the annotated tasks\n"
           "(all of them with --all-tasks) and reads back with 'quorum import --format labelstudio'.\n"
           "The training formats aggregate each record's answers (--method), keep what passes the policy\n"

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "export/answer_reader.h"
+#include "export/calibration_records.h"
 #include "export/dataset_split.h"
 #include "export/export_plan.h"
 #include "export/field_text.h"
@@ -14,19 +15,17 @@
 namespace quorum {
 namespace {
 
-// Whether the record's metadata marks it as a calibration record ("calibration": true).
-bool IsCalibration(std::string_view metadata_json) {
-  if (metadata_json.find("\"calibration\"") == std::string_view::npos) return false;
-  const nlohmann::json metadata = nlohmann::json::parse(metadata_json, nullptr, false);
-  if (!metadata.is_object()) return false;
-  auto flag = metadata.find("calibration");
-  return flag != metadata.end() && *flag == true;  // a string "true" is not the flag
-}
-
 class TrainingWriter final : public ProjectVisitor {
  public:
-  TrainingWriter(const ExportPlan& plan, const ExportPolicy& policy, VoteModel& model, ByteSink& train, ByteSink* test)
-      : plan_(plan), policy_(policy), model_(model), train_(train), test_(test), reader_(plan.question, plan.scale) {
+  TrainingWriter(const ExportPlan& plan, const ExportPolicy& policy, const CalibrationRecords& calibration,
+                 VoteModel& model, ByteSink& train, ByteSink* test)
+      : plan_(plan),
+        policy_(policy),
+        calibration_(calibration),
+        model_(model),
+        train_(train),
+        test_(test),
+        reader_(plan.question, plan.scale) {
     summary_.format = TrainingFormatName(policy.format);
     summary_.question = plan.question.name;
     split_column_ = test == nullptr && policy.test_ratio > 0;
@@ -35,9 +34,11 @@ class TrainingWriter final : public ProjectVisitor {
 
   Status OnRecord(const RecordView& record, std::span<const SuggestionView>,
                   std::span<const ResponseView> responses) override {
-    ++summary_.records;
+    // The scan visits the project's records in id order: the count so far is this one's ordinal.
+    const int64_t ordinal = summary_.records++;
     if (!policy_.include_gold && record.gold_json != "{}") return LeaveOut(LeftOutReason::kGold);
-    if (!policy_.include_calibration && IsCalibration(record.metadata_json)) return LeaveOut(LeftOutReason::kCalibration);
+    if (!policy_.include_calibration && calibration_.Contains(record.id, ordinal, record.metadata_json))
+      return LeaveOut(LeftOutReason::kCalibration);
     record_ = &record;
     CollectVotes(responses);
     if (provenance_.annotators == 0) return LeaveOut(LeftOutReason::kUnanswered);
@@ -250,6 +251,7 @@ class TrainingWriter final : public ProjectVisitor {
 
   const ExportPlan& plan_;
   const ExportPolicy& policy_;
+  const CalibrationRecords& calibration_;
   VoteModel& model_;
   ByteSink& train_;
   ByteSink* test_;
@@ -282,8 +284,9 @@ class TrainingWriter final : public ProjectVisitor {
 Result<ExportSummary> ExportTraining(Store& store, const Project& project, const ExportPolicy& policy, ByteSink& train,
                                      ByteSink* test) {
   QUORUM_ASSIGN_OR_RETURN(ExportPlan plan, PlanExport(project, policy));
+  QUORUM_ASSIGN_OR_RETURN(CalibrationRecords calibration, CalibrationRecords::Of(project));
   QUORUM_ASSIGN_OR_RETURN(VoteModel model, VoteModel::Fit(store, project, plan, policy));
-  TrainingWriter writer(plan, policy, model, train, test);
+  TrainingWriter writer(plan, policy, calibration, model, train, test);
   // Rows need records and responses only: no suggestions, no revision history.
   QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, writer, ScanParts{.suggestions = false, .revisions = false, .emails = false}));
   QUORUM_RETURN_IF_ERROR(train.Flush());

@@ -239,6 +239,40 @@ TEST_F(TrainingExportTest, CalibrationRecordsAreMarkedInMetadata) {
   EXPECT_EQ(LeftOut(summary, LeftOutReason::kCalibration), 1);
 }
 
+// Calibration as the distribution engine defines it: the project's first K records by id, and
+// listed ids. Fixture r1 (A 2/3), r3 (split), r4 (B 3/3), r7 ("tie") and r2 (level) give no row
+// anyway; r1 and r4 are the two rows, so each rule shows in what is left.
+TEST_F(TrainingExportTest, CalibrationRecordsComeFromTheDistributionSettings) {
+  ExportPolicy policy = Policy(TrainingFormat::kDpo);
+  policy.include_calibration = false;
+  const std::vector<Record> records = store_->ListRecords(preferences_.id, 0, 10).value();
+  ASSERT_EQ(records.size(), 8u);
+
+  Project first_two = preferences_;
+  first_two.settings = {{"calibration", 2}};  // r1 and r2
+  ASSERT_TRUE(store_->UpdateProject(first_two).ok());
+  ExportSummary summary;
+  EXPECT_EQ(Export(first_two, policy, &summary), "{\"prompt\":\"p4\",\"chosen\":\"b4\",\"rejected\":\"a4\"}\n");
+  EXPECT_EQ(LeftOut(summary, LeftOutReason::kCalibration), 2);
+
+  Project listed = preferences_;
+  listed.settings = {{"calibration", {records[3].id, records[6].id}}};  // r4 and r7
+  ASSERT_TRUE(store_->UpdateProject(listed).ok());
+  EXPECT_EQ(Export(listed, policy, &summary), "{\"prompt\":\"p1\",\"chosen\":\"a1\",\"rejected\":\"b1\"}\n");
+  EXPECT_EQ(LeftOut(summary, LeftOutReason::kCalibration), 2);
+
+  // Included (the default), calibration records are rows like the others.
+  EXPECT_EQ(Lines(Export(listed, Policy(TrainingFormat::kDpo))).size(), 2u);
+
+  Project malformed = preferences_;
+  malformed.settings = {{"calibration", "all"}};
+  std::string out;
+  std::unique_ptr<ByteSink> sink = StringSink(out);
+  Result<ExportSummary> refused = ExportTraining(*store_, malformed, policy, *sink);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().ToString().find("calibration"), std::string::npos) << refused.error().ToString();
+}
+
 TEST_F(TrainingExportTest, RefusesWhatDoesNotFitWithAClearMessage) {
   std::string out;
   std::unique_ptr<ByteSink> sink = StringSink(out);

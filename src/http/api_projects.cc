@@ -4,9 +4,7 @@
 #include "http/api_export.h"
 #include "http/api_json.h"
 #include "http/api_routes.h"
-#include "io/byte_sink.h"
 #include "export/training_format.h"
-#include "io/export_jsonl.h"
 #include "schema/schema_json.h"
 #include "schema/templates.h"
 
@@ -126,16 +124,11 @@ HttpResponse DeleteProject(RequestContext& context) {
 HttpResponse ExportProject(RequestContext& context) {
   const std::string format = context.request.Query("format").value_or("jsonl");
   if (ParseTrainingFormat(format)) return ExportTrainingFormat(context, format);
+  if (format == "csv") return ExportNativeCsv(context);
   if (format != "jsonl")
-    return ErrorResponse(MakeError(ErrorCode::kInvalid, "format '" + format + "' is not available; use jsonl or " +
+    return ErrorResponse(MakeError(ErrorCode::kInvalid, "format '" + format + "' is not available; use jsonl, csv or " +
                                                             TrainingFormatList()));
-  HttpResponse response;
-  std::unique_ptr<ByteSink> sink = StringSink(response.body);
-  Result<ExportReport> report = ExportJsonl(context.store, context.project->id, *sink);
-  if (!report.ok()) return ErrorResponse(report.error());
-  response.content_type = "application/x-ndjson";
-  response.AddHeader("Content-Disposition", "attachment; filename=\"project-" + std::to_string(context.project->id) + ".jsonl\"");
-  return response;
+  return ExportNativeJsonl(context);
 }
 
 }  // namespace

@@ -4,12 +4,15 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace quorum {
+
+class SpoolFile;
 
 struct HttpRequest {
   std::string method;  // "GET", "POST", ...
@@ -20,6 +23,9 @@ struct HttpRequest {
   // When the route spools its body (Route::spools_body): the file holding it, deleted after the
   // handler returns; `body` is then empty.
   std::string body_file;
+  // Where a handler puts a response body too large for memory (HttpResponse::body_file): the
+  // server's spool directory ("" for the system's temporary directory).
+  std::string spool_dir;
   std::string remote_address;
   std::string request_id;
 
@@ -35,6 +41,10 @@ struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body too large for memory (a big export): the file holding it, sent after the headers a
+  // piece at a time with its size as Content-Length, and removed once the last owner lets go.
+  // `body` is then empty.
+  std::shared_ptr<SpoolFile> body_file;
   std::string content_type = "application/json";
   int64_t user_id = 0;  // who called, for the access log (0: nobody signed in); not sent
 

@@ -48,7 +48,8 @@ struct Shared {
 
 // The request without its body (the caller moves the body in, or names its file).
 template <class Body>
-HttpRequest ToHttpRequest(const bhttp::request<Body>& message, const std::string& remote, uint64_t id) {
+HttpRequest ToHttpRequest(const bhttp::request<Body>& message, const std::string& remote, const std::string& spool_dir,
+                          uint64_t id) {
   HttpRequest request;
   request.method = std::string(message.method_string());
   const std::string_view target(message.target().data(), message.target().size());
@@ -62,19 +63,21 @@ HttpRequest ToHttpRequest(const bhttp::request<Body>& message, const std::string
     request.headers[name] = std::string(field.value());
   }
   request.remote_address = remote;
+  request.spool_dir = spool_dir;
   char buffer[24];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(id));
   request.request_id = buffer;
   return request;
 }
 
-void WriteAccessLog(Shared& shared, const HttpRequest& request, const HttpResponse& response, double duration_ms) {
+void WriteAccessLog(Shared& shared, const HttpRequest& request, const HttpResponse& response, uint64_t body_bytes,
+                    double duration_ms) {
   nlohmann::json line = {{"ts", FormatTimestamp(SystemClock().NowMs())},
                          {"request_id", request.request_id},
                          {"method", request.method},
                          {"path", request.path},
                          {"status", response.status},
-                         {"bytes", response.body.size()},
+                         {"bytes", body_bytes},
                          {"duration_ms", duration_ms},
                          {"user", response.user_id},
                          {"remote", request.remote_address}};
@@ -142,7 +145,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (error) return Close();
     keep_alive_ = parser_->get().keep_alive();
     bhttp::request<bhttp::string_body> message = parser_->release();
-    auto request = std::make_shared<HttpRequest>(ToHttpRequest(message, remote_, shared_.next_request_id.fetch_add(1)));
+    auto request = std::make_shared<HttpRequest>(
+        ToHttpRequest(message, remote_, shared_.options.spool_dir, shared_.next_request_id.fetch_add(1)));
     request->body = std::move(message.body());
     Dispatch(std::move(request), nullptr);
   }
@@ -200,7 +204,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     keep_alive_ = file_parser_->get().keep_alive();
     file_parser_->get().body().close();
     auto request = std::make_shared<HttpRequest>(
-        ToHttpRequest(file_parser_->get(), remote_, shared_.next_request_id.fetch_add(1)));
+        ToHttpRequest(file_parser_->get(), remote_, shared_.options.spool_dir, shared_.next_request_id.fetch_add(1)));
     file_parser_.reset();
     request->body_file = spool_->path();
     Dispatch(std::move(request), std::move(spool_));
@@ -239,37 +243,81 @@ class Connection : public std::enable_shared_from_this<Connection> {
     Write(request, std::make_shared<HttpResponse>(ErrorResponse(error)));
   }
 
-  void Write(const HttpRequest& request, std::shared_ptr<HttpResponse> response) {
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response->status), 11);
-    message->set(bhttp::field::server, "quorum");
-    message->set(bhttp::field::content_type, response->content_type);
-    message->set("X-Request-Id", request.request_id);
-    message->set("X-Content-Type-Options", "nosniff");
-    message->set(bhttp::field::cache_control, "no-store");
+  // The headers every answer carries, and the handler's own.
+  template <class Body>
+  void SetHeaders(bhttp::response<Body>& message, const HttpRequest& request, const HttpResponse& response) const {
+    message.set(bhttp::field::server, "quorum");
+    message.set(bhttp::field::content_type, response.content_type);
+    message.set("X-Request-Id", request.request_id);
+    message.set("X-Content-Type-Options", "nosniff");
+    message.set(bhttp::field::cache_control, "no-store");
     // A handler's own Cache-Control (the web UI's files) replaces the API's no-store.
-    for (const auto& [name, value] : response->headers) {
+    for (const auto& [name, value] : response.headers) {
       if (beast::iequals(name, "Cache-Control"))
-        message->set(name, value);
+        message.set(name, value);
       else
-        message->insert(name, value);
+        message.insert(name, value);
     }
-    message->keep_alive(keep_alive_);
-    message->body() = std::move(response->body);
-    message->prepare_payload();
+    message.keep_alive(keep_alive_);
+  }
+
+  void LogAnswer(const HttpRequest& request, const HttpResponse& response, uint64_t body_bytes) {
     const double duration_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
-    response->body.clear();
-    HttpResponse logged = *response;
-    logged.body.resize(message->body().size());  // only the size is logged
-    WriteAccessLog(shared_, request, logged, duration_ms);
+    WriteAccessLog(shared_, request, response, body_bytes, duration_ms);
+  }
+
+  void Write(const HttpRequest& request, std::shared_ptr<HttpResponse> response) {
+    if (response->body_file) return WriteFile(request, std::move(response));
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response->status), 11);
+    SetHeaders(*message, request, *response);
+    message->body() = std::move(response->body);
+    message->prepare_payload();
+    LogAnswer(request, *response, message->body().size());
     stream_.expires_after(std::chrono::seconds(shared_.options.read_timeout_seconds));
     bhttp::async_write(stream_, *message, [self = shared_from_this(), message](beast::error_code error, std::size_t) {
-      self->Finished();
-      if (error) return self->Close();
-      if (self->drain_) return self->Drain();
-      if (!self->keep_alive_) return self->Close();
-      self->Read();
+      self->Written(error);
     });
+  }
+
+  // A body held in a file (a big export): sent a piece at a time, so memory does not grow with
+  // it, and the timeout applies to each piece, so a slow but steady client is not cut off.
+  void WriteFile(const HttpRequest& request, std::shared_ptr<HttpResponse> response) {
+    file_message_.emplace(static_cast<bhttp::status>(response->status), 11);
+    SetHeaders(*file_message_, request, *response);
+    beast::error_code error;
+    file_message_->body().open(response->body_file->path().c_str(), beast::file_mode::scan, error);
+    if (error) {
+      file_message_.reset();
+      response = std::make_shared<HttpResponse>(
+          ErrorResponse(MakeError(ErrorCode::kIo, "cannot read the response file back: " + error.message())));
+      return Write(request, response);
+    }
+    file_message_->prepare_payload();
+    LogAnswer(request, *response, file_message_->body().size());
+    sent_file_ = response->body_file;
+    file_serializer_.emplace(*file_message_);
+    WriteFileSome();
+  }
+
+  void WriteFileSome() {
+    stream_.expires_after(std::chrono::seconds(shared_.options.read_timeout_seconds));
+    bhttp::async_write_some(stream_, *file_serializer_, [self = shared_from_this()](beast::error_code error, std::size_t) {
+      if (!error && !self->file_serializer_->is_done()) return self->WriteFileSome();
+      self->file_serializer_.reset();
+      self->file_message_.reset();
+      self->sent_file_.reset();
+      self->Written(error);
+    });
+  }
+
+  // After an answer is sent (or failed to be): the next request, or the end of the connection.
+  void Written(beast::error_code error) {
+    Finished();
+    if (error) return Close();
+    if (drain_) return Drain();
+    if (!keep_alive_) return Close();
+    Read();
   }
 
   void Finished() {
@@ -304,6 +352,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::request_parser<bhttp::file_body>> file_parser_;  // while a body spools
   std::shared_ptr<SpoolFile> spool_;
+  // While a file body is sent (WriteFile): the message, its serializer and the file.
+  std::optional<bhttp::response<bhttp::file_body>> file_message_;
+  std::optional<bhttp::response_serializer<bhttp::file_body>> file_serializer_;
+  std::shared_ptr<SpoolFile> sent_file_;
   Shared& shared_;
   std::string remote_;
   bool keep_alive_ = true;

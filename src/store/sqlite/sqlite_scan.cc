@@ -57,6 +57,12 @@ struct RevisionCopy {
   ResponseStatus status = ResponseStatus::kDraft;
 };
 
+// The stored status. The error's text is made only on failure: this runs once per row.
+Result<ResponseStatus> StatusOf(std::string_view text, std::string_view what, int64_t id) {
+  if (std::optional<ResponseStatus> status = ParseResponseStatus(text)) return *status;
+  return ParseStoredStatus(text, std::string(what) + std::to_string(id));
+}
+
 template <class T>
 T& NextSlot(std::vector<T>& pool, size_t& used) {
   if (used == pool.size()) pool.emplace_back();
@@ -119,7 +125,7 @@ class ProjectScan {
       copy.user_id = row.Int(2);
       copy.user_email.assign(row.Text(3));
       copy.values_json.assign(row.Text(4));
-      QUORUM_ASSIGN_OR_RETURN(copy.status, ParseStoredStatus(row.Text(5), "response " + std::to_string(copy.id)));
+      QUORUM_ASSIGN_OR_RETURN(copy.status, StatusOf(row.Text(5), "response ", copy.id));
       copy.time_spent_ms = row.Int(6);
       copy.guideline_version = static_cast<int>(row.Int(7));
       copy.created_at_ms = row.Int(8);
@@ -138,8 +144,7 @@ class ProjectScan {
       copy.user_email.assign(row.Text(2));
       copy.at_ms = row.Int(3);
       copy.values_json.assign(row.Text(4));
-      QUORUM_ASSIGN_OR_RETURN(copy.status,
-                              ParseStoredStatus(row.Text(5), "revision of response " + std::to_string(copy.response_id)));
+      QUORUM_ASSIGN_OR_RETURN(copy.status, StatusOf(row.Text(5), "revision of response ", copy.response_id));
       QUORUM_RETURN_IF_ERROR(revisions_->Advance());
     }
   }
