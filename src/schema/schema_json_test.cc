@@ -114,7 +114,7 @@ const std::vector<ErrorCase>& ErrorCases() {
       {"FieldNotObject", R"({"fields": ["prompt"], "questions": [{"name": "q", "kind": "text"}]})",
        {"s.json: fields[0]: expected an object, got string"}},
       {"FieldUnknownKind", R"({"fields": [{"name": "p", "kind": "html"}], "questions": [{"name": "q", "kind": "text"}]})",
-       {"s.json: fields[0].kind: unknown field kind 'html' (known: text, markdown, chat, image_url)"}},
+       {"s.json: fields[0].kind: unknown field kind 'html' (known: text, markdown, chat, image_url, item_list)"}},
       {"FieldMissingName", R"({"fields": [{"kind": "text"}], "questions": [{"name": "q", "kind": "text"}]})",
        {"s.json: fields[0].name: missing (required)"}},
       {"FieldRequiredNotBool",
