@@ -277,6 +277,51 @@ TEST_F(LsApiTest, TaskListsPageAsLabelStudioDoes) {
   EXPECT_EQ(plain.body[0]["id"], ids[2]);
 }
 
+// The counters of a project and the totals of a task list come from the store's running
+// counts (Store::TotalsOf), not from reading the tasks: they must still say what the tasks hold.
+TEST_F(LsApiTest, ProjectCountersAndListTotalsCountWhatTheTasksHold) {
+  const int64_t project = PairwiseProject();
+  json tasks = json::array({PairwiseTask("1"), PairwiseTask("2"), PairwiseTask("3")});
+  tasks[0]["predictions"] = json::array({{{"model_version", "judge-v1"}, {"result", Selected("left")}},
+                                         {{"model_version", "judge-v2"}, {"result", Selected("right")}}});
+  tasks[1]["predictions"] = json::array({{{"model_version", "judge-v1"}, {"result", Selected("right")}}});
+  std::vector<int64_t> ids = Import(project, tasks);
+  ASSERT_EQ(ids.size(), 3u);
+  auto annotate = [&](const std::string& who, int64_t task, json body) {
+    ASSERT_EQ(Call("GET", "/api/tasks/" + std::to_string(task), who).status, 200);
+    ApiAnswer made = Call("POST", "/api/tasks/" + std::to_string(task) + "/annotations", who, body);
+    ASSERT_EQ(made.status, 201) << made.raw.body;
+  };
+  annotate(annotator_, ids[0], {{"result", Selected("left")}});
+  annotate(annotator_, ids[1], {{"result", Selected("right")}});
+  annotate(other_annotator_, ids[2], {{"result", json::array()}, {"was_cancelled", true}});
+
+  ApiAnswer shown = Call("GET", "/api/projects/" + std::to_string(project), manager_);
+  ASSERT_EQ(shown.status, 200) << shown.raw.body;
+  EXPECT_EQ(shown.body["task_number"], 3);
+  EXPECT_EQ(shown.body["num_tasks_with_annotations"], 2);
+  EXPECT_EQ(shown.body["total_annotations_number"], 2);
+  EXPECT_EQ(shown.body["skipped_annotations_number"], 1);
+  EXPECT_EQ(shown.body["total_predictions_number"], 3);
+  EXPECT_EQ(shown.body["finished_task_number"], 2);  // maximum_annotations is 1
+  EXPECT_EQ(shown.body["ground_truth_number"], 0);
+  ApiAnswer listed = Call("GET", "/api/projects", manager_);
+  EXPECT_EQ(listed.body["results"][0]["total_predictions_number"], 3);
+
+  // A page's totals are the whole project's, as Label Studio's Data Manager answers them.
+  ApiAnswer page = Call("GET", "/api/tasks?project=" + std::to_string(project) + "&page_size=1&page=3", reviewer_);
+  ASSERT_EQ(page.status, 200) << page.raw.body;
+  ASSERT_EQ(page.body["tasks"].size(), 1u);
+  EXPECT_EQ(page.body["tasks"][0]["id"], ids[2]);
+  EXPECT_EQ(page.body["total"], 3);
+  EXPECT_EQ(page.body["total_annotations"], 2);
+  EXPECT_EQ(page.body["total_predictions"], 3);
+  ApiAnswer all = Call("GET", "/api/projects/" + std::to_string(project) + "/tasks?page_size=-1", reviewer_);
+  ASSERT_EQ(all.body.size(), 3u);
+  EXPECT_EQ(all.body[1]["total_predictions"], 1);
+  EXPECT_EQ(Call("GET", "/api/projects/" + std::to_string(project) + "/tasks?page=9", reviewer_).body, json::array());
+}
+
 TEST_F(LsApiTest, CompletedFilterSelectsLabeledTasks) {
   const int64_t project = PairwiseProject();
   std::vector<int64_t> ids = Import(project, json::array({PairwiseTask("1"), PairwiseTask("2")}));
