@@ -84,6 +84,9 @@ const std::map<std::string, Needs> kExpectations = {
     {"GET /api/predictions", Needs::kSignedIn},
     {"GET /api/v1/projects/{id}/my-work", Needs::kProjectAnnotator},
     {"GET /api/v1/projects/{id}/queue", Needs::kProjectManager},
+    {"GET /api/users", Needs::kSignedIn},
+    {"GET /api/users/{id}", Needs::kSignedIn},
+    {"GET /api/projects/{id}/export/formats", Needs::kProjectManager},
 };
 
 std::optional<Role> MinRole(Needs needs) {

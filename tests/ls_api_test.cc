@@ -81,6 +81,48 @@ TEST_F(LsApiTest, VersionHealthAndWhoAmIAnswerWhatTheSdkReads) {
   EXPECT_EQ(Call("GET", "/api/current-user/whoami", "").status, 401);
 }
 
+// The legacy SDK's Client.get_users / get_user: managers see their workspaces' members, anyone
+// else only themselves; another user's id is 404 to those who may not see them.
+TEST_F(LsApiTest, UsersAreTheCallerAndTheMembersOfWorkspacesTheyManage) {
+  ApiAnswer listed = Call("GET", "/api/users/", manager_);
+  ASSERT_EQ(listed.status, 200) << listed.raw.body;
+  ASSERT_TRUE(listed.body.is_array());
+  std::vector<std::string> emails;
+  for (const json& user : listed.body) emails.push_back(user["email"]);
+  EXPECT_THAT(emails, ::testing::IsSupersetOf({"manager@team.org", "reviewer@team.org", "ann@team.org", "ann2@team.org"}));
+  EXPECT_EQ(listed.body[0]["active_organization"], workspace_.id);
+
+  ApiAnswer own = Call("GET", "/api/users", annotator_);
+  ASSERT_EQ(own.status, 200);
+  ASSERT_EQ(own.body.size(), 1u) << "annotators do not list the team";
+  EXPECT_EQ(own.body[0]["username"], "ann@team.org");
+
+  const std::string other = "/api/users/" + std::to_string(UserId("ann2@team.org"));
+  ApiAnswer seen = Call("GET", other, manager_);
+  ASSERT_EQ(seen.status, 200) << seen.raw.body;
+  EXPECT_EQ(seen.body["email"], "ann2@team.org");
+  EXPECT_EQ(seen.body["id"], UserId("ann2@team.org"));
+  EXPECT_EQ(Call("GET", other, annotator_).status, 404);
+  EXPECT_EQ(Call("GET", "/api/users/" + std::to_string(UserId("ann@team.org")), annotator_).status, 200);
+  EXPECT_EQ(Call("GET", "/api/users/999999", manager_).status, 404);
+  EXPECT_EQ(Call("GET", "/api/users", "").status, 401);
+}
+
+TEST_F(LsApiTest, ExportFormatsAreTheOnesExportTakes) {
+  const int64_t project = PairwiseProject();
+  ApiAnswer formats = Call("GET", "/api/projects/" + std::to_string(project) + "/export/formats", manager_);
+  ASSERT_EQ(formats.status, 200) << formats.raw.body;
+  std::vector<std::string> names;
+  for (const json& format : formats.body) {
+    names.push_back(format["name"]);
+    EXPECT_FALSE(format["disabled"].get<bool>());
+    const std::string export_path = "/api/projects/" + std::to_string(project) + "/export?exportType=" + names.back();
+    EXPECT_EQ(Call("GET", export_path, manager_).status, 200) << names.back();
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"JSON", "JSON_MIN", "CSV"}));
+  EXPECT_EQ(Call("GET", "/api/projects/" + std::to_string(project) + "/export/formats", reviewer_).status, 403);
+}
+
 TEST_F(LsApiTest, ProjectsAreCreatedFromAConfigListedReadChangedAndDeleted) {
   const std::string xml = ReadFile(std::string(QUORUM_TEST_DATA) + "/labelstudio/seed_000_pairwise.xml");
   ApiAnswer created = Call("POST", "/api/projects/", manager_,

@@ -16,6 +16,7 @@ void AddLabelStudioRoutes(std::vector<Route>& routes) {
   AddLabelStudioImportRoutes(routes);
   AddLabelStudioTaskRoutes(routes);
   AddLabelStudioAnnotationRoutes(routes);
+  AddLabelStudioUserRoutes(routes);
 }
 
 HttpResponse LsError(const Error& error) {

@@ -68,6 +68,9 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"GET", "/api/predictions", "Label Studio API: a task's predictions (reviewers)", {"task"}, false, {200}},
       {"GET", "/api/v1/projects/{id}/my-work", "the caller's own responses in the project (100 a page) and their counts", {"after"}, false, {200}},
       {"GET", "/api/v1/projects/{id}/queue", "distribution queue (managers): records by state, live reservations, per-annotator counts", {}, false, {200}},
+      {"GET", "/api/users", "Label Studio API: users as a list (the caller, and the members of workspaces they manage)", {}, false, {200}},
+      {"GET", "/api/users/{id}", "Label Studio API: one of those users; 404 for any other", {}, false, {200}},
+      {"GET", "/api/projects/{id}/export/formats", "Label Studio API: the export formats (JSON, JSON_MIN, CSV) (managers)", {}, false, {200}},
   };
   return operations;
 }
