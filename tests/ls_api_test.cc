@@ -108,6 +108,23 @@ TEST_F(LsApiTest, UsersAreTheCallerAndTheMembersOfWorkspacesTheyManage) {
   EXPECT_EQ(Call("GET", "/api/users", "").status, 401);
 }
 
+TEST_F(LsApiTest, WebhooksStoragesAndMlBackendsAnswer501WithWhatToUseInstead) {
+  const std::vector<std::pair<std::string, std::string>> calls = {
+      {"GET", "/api/webhooks/"},       {"POST", "/api/webhooks"},          {"GET", "/api/ml?project=1"},
+      {"POST", "/api/ml"},             {"GET", "/api/storages?project=1"}, {"POST", "/api/storages/s3"},
+      {"GET", "/api/storages/gcs/"},   {"POST", "/api/storages/export/azure"}};
+  for (const auto& [method, path] : calls) {
+    ApiAnswer answer = Call(method, path, annotator_, method == "POST" ? json{{"project", 1}} : json());
+    EXPECT_EQ(answer.status, 501) << method << " " << path << ": " << answer.raw.body;
+    EXPECT_EQ(answer.body["status_code"], 501);
+    EXPECT_EQ(answer.body["error"]["code"], "not_implemented");
+    EXPECT_THAT(answer.body["detail"].get<std::string>(), HasSubstr("Quorum does not serve Label Studio's"));
+  }
+  EXPECT_THAT(Call("POST", "/api/storages/s3", manager_, json::object()).body["detail"].get<std::string>(),
+              HasSubstr("POST /api/projects/{id}/import"));
+  EXPECT_EQ(Call("GET", "/api/webhooks", "").status, 401);
+}
+
 TEST_F(LsApiTest, ExportFormatsAreTheOnesExportTakes) {
   const int64_t project = PairwiseProject();
   ApiAnswer formats = Call("GET", "/api/projects/" + std::to_string(project) + "/export/formats", manager_);

@@ -34,6 +34,7 @@ void AddLabelStudioImportRoutes(std::vector<Route>& routes);      // ls_api_impo
 void AddLabelStudioTaskRoutes(std::vector<Route>& routes);        // ls_api_tasks.cc: tasks
 void AddLabelStudioAnnotationRoutes(std::vector<Route>& routes);  // ls_api_annotations.cc: annotations, predictions
 void AddLabelStudioUserRoutes(std::vector<Route>& routes);        // ls_api_users.cc: users, export formats
+void AddLabelStudioUnservedRoutes(std::vector<Route>& routes);    // ls_api_unserved.cc: 501 for webhooks, storages, ML
 
 // Label Studio's error answer for `error`, with its status (api_error.h):
 // {"status_code", "detail": message, "validation_errors": {subject: ["location: reason", ...]},

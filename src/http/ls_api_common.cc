@@ -17,6 +17,7 @@ void AddLabelStudioRoutes(std::vector<Route>& routes) {
   AddLabelStudioTaskRoutes(routes);
   AddLabelStudioAnnotationRoutes(routes);
   AddLabelStudioUserRoutes(routes);
+  AddLabelStudioUnservedRoutes(routes);
 }
 
 HttpResponse LsError(const Error& error) {
