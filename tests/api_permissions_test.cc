@@ -84,6 +84,18 @@ const std::map<std::string, Needs> kExpectations = {
     {"GET /api/predictions", Needs::kSignedIn},
     {"GET /api/v1/projects/{id}/my-work", Needs::kProjectAnnotator},
     {"GET /api/v1/projects/{id}/queue", Needs::kProjectManager},
+    {"GET /api/users", Needs::kSignedIn},
+    {"GET /api/users/{id}", Needs::kSignedIn},
+    {"GET /api/projects/{id}/export/formats", Needs::kProjectManager},
+    {"GET /api/webhooks", Needs::kSignedIn},
+    {"POST /api/webhooks", Needs::kSignedIn},
+    {"GET /api/ml", Needs::kSignedIn},
+    {"POST /api/ml", Needs::kSignedIn},
+    {"GET /api/storages", Needs::kSignedIn},
+    {"GET /api/storages/{kind}", Needs::kSignedIn},
+    {"POST /api/storages/{kind}", Needs::kSignedIn},
+    {"GET /api/storages/export/{kind}", Needs::kSignedIn},
+    {"POST /api/storages/export/{kind}", Needs::kSignedIn},
 };
 
 std::optional<Role> MinRole(Needs needs) {

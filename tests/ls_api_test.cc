@@ -81,6 +81,65 @@ TEST_F(LsApiTest, VersionHealthAndWhoAmIAnswerWhatTheSdkReads) {
   EXPECT_EQ(Call("GET", "/api/current-user/whoami", "").status, 401);
 }
 
+// The legacy SDK's Client.get_users / get_user: managers see their workspaces' members, anyone
+// else only themselves; another user's id is 404 to those who may not see them.
+TEST_F(LsApiTest, UsersAreTheCallerAndTheMembersOfWorkspacesTheyManage) {
+  ApiAnswer listed = Call("GET", "/api/users/", manager_);
+  ASSERT_EQ(listed.status, 200) << listed.raw.body;
+  ASSERT_TRUE(listed.body.is_array());
+  std::vector<std::string> emails;
+  for (const json& user : listed.body) emails.push_back(user["email"]);
+  EXPECT_THAT(emails, ::testing::IsSupersetOf({"manager@team.org", "reviewer@team.org", "ann@team.org", "ann2@team.org"}));
+  EXPECT_EQ(listed.body[0]["active_organization"], workspace_.id);
+
+  ApiAnswer own = Call("GET", "/api/users", annotator_);
+  ASSERT_EQ(own.status, 200);
+  ASSERT_EQ(own.body.size(), 1u) << "annotators do not list the team";
+  EXPECT_EQ(own.body[0]["username"], "ann@team.org");
+
+  const std::string other = "/api/users/" + std::to_string(UserId("ann2@team.org"));
+  ApiAnswer seen = Call("GET", other, manager_);
+  ASSERT_EQ(seen.status, 200) << seen.raw.body;
+  EXPECT_EQ(seen.body["email"], "ann2@team.org");
+  EXPECT_EQ(seen.body["id"], UserId("ann2@team.org"));
+  EXPECT_EQ(Call("GET", other, annotator_).status, 404);
+  EXPECT_EQ(Call("GET", "/api/users/" + std::to_string(UserId("ann@team.org")), annotator_).status, 200);
+  EXPECT_EQ(Call("GET", "/api/users/999999", manager_).status, 404);
+  EXPECT_EQ(Call("GET", "/api/users", "").status, 401);
+}
+
+TEST_F(LsApiTest, WebhooksStoragesAndMlBackendsAnswer501WithWhatToUseInstead) {
+  const std::vector<std::pair<std::string, std::string>> calls = {
+      {"GET", "/api/webhooks/"},       {"POST", "/api/webhooks"},          {"GET", "/api/ml?project=1"},
+      {"POST", "/api/ml"},             {"GET", "/api/storages?project=1"}, {"POST", "/api/storages/s3"},
+      {"GET", "/api/storages/gcs/"},   {"POST", "/api/storages/export/azure"}};
+  for (const auto& [method, path] : calls) {
+    ApiAnswer answer = Call(method, path, annotator_, method == "POST" ? json{{"project", 1}} : json());
+    EXPECT_EQ(answer.status, 501) << method << " " << path << ": " << answer.raw.body;
+    EXPECT_EQ(answer.body["status_code"], 501);
+    EXPECT_EQ(answer.body["error"]["code"], "not_implemented");
+    EXPECT_THAT(answer.body["detail"].get<std::string>(), HasSubstr("Quorum does not serve Label Studio's"));
+  }
+  EXPECT_THAT(Call("POST", "/api/storages/s3", manager_, json::object()).body["detail"].get<std::string>(),
+              HasSubstr("POST /api/projects/{id}/import"));
+  EXPECT_EQ(Call("GET", "/api/webhooks", "").status, 401);
+}
+
+TEST_F(LsApiTest, ExportFormatsAreTheOnesExportTakes) {
+  const int64_t project = PairwiseProject();
+  ApiAnswer formats = Call("GET", "/api/projects/" + std::to_string(project) + "/export/formats", manager_);
+  ASSERT_EQ(formats.status, 200) << formats.raw.body;
+  std::vector<std::string> names;
+  for (const json& format : formats.body) {
+    names.push_back(format["name"]);
+    EXPECT_FALSE(format["disabled"].get<bool>());
+    const std::string export_path = "/api/projects/" + std::to_string(project) + "/export?exportType=" + names.back();
+    EXPECT_EQ(Call("GET", export_path, manager_).status, 200) << names.back();
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"JSON", "JSON_MIN", "CSV"}));
+  EXPECT_EQ(Call("GET", "/api/projects/" + std::to_string(project) + "/export/formats", reviewer_).status, 403);
+}
+
 TEST_F(LsApiTest, ProjectsAreCreatedFromAConfigListedReadChangedAndDeleted) {
   const std::string xml = ReadFile(std::string(QUORUM_TEST_DATA) + "/labelstudio/seed_000_pairwise.xml");
   ApiAnswer created = Call("POST", "/api/projects/", manager_,
@@ -275,6 +334,51 @@ TEST_F(LsApiTest, TaskListsPageAsLabelStudioDoes) {
   ASSERT_TRUE(plain.body.is_array());
   ASSERT_EQ(plain.body.size(), 1u);
   EXPECT_EQ(plain.body[0]["id"], ids[2]);
+}
+
+// The counters of a project and the totals of a task list come from the store's running
+// counts (Store::TotalsOf), not from reading the tasks: they must still say what the tasks hold.
+TEST_F(LsApiTest, ProjectCountersAndListTotalsCountWhatTheTasksHold) {
+  const int64_t project = PairwiseProject();
+  json tasks = json::array({PairwiseTask("1"), PairwiseTask("2"), PairwiseTask("3")});
+  tasks[0]["predictions"] = json::array({{{"model_version", "judge-v1"}, {"result", Selected("left")}},
+                                         {{"model_version", "judge-v2"}, {"result", Selected("right")}}});
+  tasks[1]["predictions"] = json::array({{{"model_version", "judge-v1"}, {"result", Selected("right")}}});
+  std::vector<int64_t> ids = Import(project, tasks);
+  ASSERT_EQ(ids.size(), 3u);
+  auto annotate = [&](const std::string& who, int64_t task, json body) {
+    ASSERT_EQ(Call("GET", "/api/tasks/" + std::to_string(task), who).status, 200);
+    ApiAnswer made = Call("POST", "/api/tasks/" + std::to_string(task) + "/annotations", who, body);
+    ASSERT_EQ(made.status, 201) << made.raw.body;
+  };
+  annotate(annotator_, ids[0], {{"result", Selected("left")}});
+  annotate(annotator_, ids[1], {{"result", Selected("right")}});
+  annotate(other_annotator_, ids[2], {{"result", json::array()}, {"was_cancelled", true}});
+
+  ApiAnswer shown = Call("GET", "/api/projects/" + std::to_string(project), manager_);
+  ASSERT_EQ(shown.status, 200) << shown.raw.body;
+  EXPECT_EQ(shown.body["task_number"], 3);
+  EXPECT_EQ(shown.body["num_tasks_with_annotations"], 2);
+  EXPECT_EQ(shown.body["total_annotations_number"], 2);
+  EXPECT_EQ(shown.body["skipped_annotations_number"], 1);
+  EXPECT_EQ(shown.body["total_predictions_number"], 3);
+  EXPECT_EQ(shown.body["finished_task_number"], 2);  // maximum_annotations is 1
+  EXPECT_EQ(shown.body["ground_truth_number"], 0);
+  ApiAnswer listed = Call("GET", "/api/projects", manager_);
+  EXPECT_EQ(listed.body["results"][0]["total_predictions_number"], 3);
+
+  // A page's totals are the whole project's, as Label Studio's Data Manager answers them.
+  ApiAnswer page = Call("GET", "/api/tasks?project=" + std::to_string(project) + "&page_size=1&page=3", reviewer_);
+  ASSERT_EQ(page.status, 200) << page.raw.body;
+  ASSERT_EQ(page.body["tasks"].size(), 1u);
+  EXPECT_EQ(page.body["tasks"][0]["id"], ids[2]);
+  EXPECT_EQ(page.body["total"], 3);
+  EXPECT_EQ(page.body["total_annotations"], 2);
+  EXPECT_EQ(page.body["total_predictions"], 3);
+  ApiAnswer all = Call("GET", "/api/projects/" + std::to_string(project) + "/tasks?page_size=-1", reviewer_);
+  ASSERT_EQ(all.body.size(), 3u);
+  EXPECT_EQ(all.body[1]["total_predictions"], 1);
+  EXPECT_EQ(Call("GET", "/api/projects/" + std::to_string(project) + "/tasks?page=9", reviewer_).body, json::array());
 }
 
 TEST_F(LsApiTest, CompletedFilterSelectsLabeledTasks) {

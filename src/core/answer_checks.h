@@ -19,8 +19,10 @@ std::vector<std::string> CheckMultiLabelAnswer(const QuestionSpec& question, con
 std::vector<std::string> CheckRatingAnswer(const QuestionSpec& question, const nlohmann::json& value);
 std::vector<std::string> CheckTextAnswer(const QuestionSpec& question, const nlohmann::json& value);
 
-// kRanking: a permutation of the options. kPreference: a value on the question's scale.
-std::vector<std::string> CheckRankingAnswer(const QuestionSpec& question, const nlohmann::json& value);
+// kRanking: a permutation of the options, or of the ids of record_fields[question.field] when
+// the question ranks an item_list. kPreference: a value on the question's scale.
+std::vector<std::string> CheckRankingAnswer(const QuestionSpec& question, const nlohmann::json& value,
+                                            const nlohmann::json& record_fields);
 std::vector<std::string> CheckPreferenceAnswer(const QuestionSpec& question, const nlohmann::json& value);
 
 // kSpan: offsets in code points of record_fields[question.field], labels, overlap.

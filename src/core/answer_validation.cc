@@ -85,7 +85,7 @@ std::vector<Problem> ValidateAnswer(const QuestionSpec& question, const nlohmann
     case QuestionKind::kRating: reasons = CheckRatingAnswer(question, value); break;
     case QuestionKind::kText: reasons = CheckTextAnswer(question, value); break;
     case QuestionKind::kSpan: reasons = CheckSpanAnswer(question, value, record_fields); break;
-    case QuestionKind::kRanking: reasons = CheckRankingAnswer(question, value); break;
+    case QuestionKind::kRanking: reasons = CheckRankingAnswer(question, value, record_fields); break;
     case QuestionKind::kPreference: reasons = CheckPreferenceAnswer(question, value); break;
   }
   std::vector<Problem> problems;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "core/item_list.h"
 #include "core/problem_text.h"
 
 namespace quorum {
@@ -62,6 +63,7 @@ std::vector<std::string> CheckFieldValue(FieldKind kind, const nlohmann::json& v
       return {};
     case FieldKind::kChat: return CheckChat(value);
     case FieldKind::kImageUrl: return CheckImageUrl(value);
+    case FieldKind::kItemList: return CheckItemList(value);
   }
   return {};
 }

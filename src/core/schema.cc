@@ -28,11 +28,12 @@ std::optional<Enum> Parse(const std::array<std::pair<Enum, const char*>, N>& tab
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<FieldKind, const char*>, 4> kFieldKinds{{
+constexpr std::array<std::pair<FieldKind, const char*>, 5> kFieldKinds{{
     {FieldKind::kText, "text"},
     {FieldKind::kMarkdown, "markdown"},
     {FieldKind::kChat, "chat"},
     {FieldKind::kImageUrl, "image_url"},
+    {FieldKind::kItemList, "item_list"},
 }};
 constexpr std::array<std::pair<QuestionKind, const char*>, 7> kQuestionKinds{{
     {QuestionKind::kLabel, "label"},

@@ -15,6 +15,8 @@ enum class FieldKind {
   kMarkdown,  // a JSON string, rendered as sanitized markdown
   kChat,      // a JSON array of {"role": string, "content": string}
   kImageUrl,  // a JSON string holding an http(s) or data: URL
+  kItemList,  // a JSON array of items to rank, each {"id": string or integer, "title"?: string,
+              // "body"?: string, "html"?: string}, ids distinct (Label Studio's <List> data)
 };
 
 struct FieldSpec {
@@ -30,7 +32,8 @@ enum class QuestionKind {
   kRating,      // value: a number in `values`
   kText,        // value: a string (non-empty when required)
   kSpan,        // value: array of {"start": int, "end": int, "label": string} over `field`
-  kRanking,     // value: array holding each of `options` exactly once, best first
+  kRanking,     // value: array holding each of `options` exactly once, best first; or, when the
+                // question ranks an item_list `field`, each of that record's item ids once
   kPreference,  // value: see PreferenceScale
 };
 
@@ -52,9 +55,11 @@ struct QuestionSpec {
 
   std::vector<std::string> labels;  // kLabel, kMultiLabel, kSpan
   std::vector<double> values;       // kRating: the allowed values, in display order
-  std::string field;                // kSpan: the text or markdown field the spans cover
+  std::string field;                // kSpan: the text or markdown field the spans cover;
+                                    // kRanking (instead of options): the item_list field ranked
   bool allow_overlap = false;       // kSpan: may two spans overlap?
-  std::vector<std::string> options;  // kRanking, kPreference: names of compared fields
+  std::vector<std::string> options;  // kRanking, kPreference: names of compared fields (a
+                                     // ranking has either options or an item_list field)
   PreferenceScale scale = PreferenceScale::kBinary;  // kPreference
 };
 
@@ -90,7 +95,7 @@ struct Schema {
 };
 
 // Stable lower-case names used in JSON, SQL and the CLI ("text", "markdown", "chat",
-// "image_url"; "label", "multi_label", "rating", "text", "span", "ranking", "preference";
+// "image_url", "item_list"; "label", "multi_label", "rating", "text", "span", "ranking", "preference";
 // "binary", "three_way", "five_point"; "terms", "integer", "float"). Parse* return nullopt for an
 // unknown name.
 const char* FieldKindName(FieldKind kind);

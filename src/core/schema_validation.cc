@@ -69,7 +69,7 @@ class SchemaChecker {
       case QuestionKind::kText:
         break;
       case QuestionKind::kRanking:
-        CheckOptions(question, subject, kind);
+        CheckRanking(question, subject);
         break;
       case QuestionKind::kPreference:
         CheckPreference(question, subject);
@@ -121,6 +121,19 @@ class SchemaChecker {
         Add(subject, "option " + Quoted(option) + " is not a field of the schema");
       else if (!seen.insert(option).second)
         Add(subject, "option " + Quoted(option) + " is listed more than once");
+    }
+  }
+
+  // A ranking orders either the fields named by `options` or the items of an item_list field.
+  void CheckRanking(const QuestionSpec& question, const std::string& subject) {
+    if (question.field.empty()) return CheckOptions(question, subject, "ranking");
+    if (!question.options.empty()) Add(subject, "a ranking has either options or an item_list field, not both");
+    const FieldSpec* field = schema_.FindField(question.field);
+    if (field == nullptr) {
+      Add(subject, "field " + Quoted(question.field) + " is not a field of the schema");
+    } else if (field->kind != FieldKind::kItemList) {
+      Add(subject, "field " + Quoted(question.field) + " is a " + FieldKindName(field->kind) +
+                       " field; a ranking ranks the items of an item_list field");
     }
   }
 

@@ -113,6 +113,21 @@ const std::vector<SchemaCase>& Cases() {
          Find(s, "preference").scale = PreferenceScale::kThreeWay;
        },
        "question 'preference': option 'tie' clashes with the three_way answer \"tie\"; rename the field"},
+      {"RankingOfATextField", [](Schema& s) {
+         Find(s, "ranking").options.clear();
+         Find(s, "ranking").field = "text";
+       },
+       "question 'ranking': field 'text' is a text field; a ranking ranks the items of an item_list field"},
+      {"RankingOfAnUnknownField", [](Schema& s) {
+         Find(s, "ranking").options.clear();
+         Find(s, "ranking").field = "items";
+       },
+       "question 'ranking': field 'items' is not a field of the schema"},
+      {"RankingOfOptionsAndItems", [](Schema& s) {
+         s.fields.push_back(Field("items", FieldKind::kItemList));
+         Find(s, "ranking").field = "items";
+       },
+       "question 'ranking': a ranking has either options or an item_list field, not both"},
       {"DuplicateTerms", [](Schema& s) { s.metadata[0].terms = {"gpt", "gpt"}; },
        "metadata 'model': terms: 'gpt' is listed more than once"},
       {"MinAboveMax", [](Schema& s) { s.metadata[1].min = 200; }, "metadata 'length': min 200 is greater than max 100"},
@@ -132,6 +147,14 @@ TEST(ValidateSchema, AllowsTheSameNameForAFieldAndAQuestion) {
   Schema schema = ValidSchema();
   schema.questions.push_back(Question("prompt", QuestionKind::kText, false));
   EXPECT_TRUE(ValidateSchema(schema).empty());
+}
+
+TEST(ValidateSchema, AcceptsARankingOfAnItemListField) {
+  Schema schema = ValidSchema();
+  schema.fields.push_back(Field("items", FieldKind::kItemList));
+  Find(schema, "ranking").options.clear();
+  Find(schema, "ranking").field = "items";
+  EXPECT_EQ(SubjectsAndReasons(ValidateSchema(schema)), std::vector<std::string>{});
 }
 
 TEST(ValidateSchema, AllowsASchemaWithoutFields) {

@@ -113,6 +113,11 @@ Result<ExportPlan> PlanExport(const Project& project, const ExportPolicy& policy
   if (question.kind == QuestionKind::kPreference && question.options.size() != 2)
     return Invalid("question: '" + question.name + "' compares " + std::to_string(question.options.size()) +
                    " responses; preference exports need exactly two");
+  // A ranking of an item_list field (Label Studio's Ranker) orders items each record brings,
+  // not response fields: there are no texts to pair as chosen and rejected.
+  if (question.kind == QuestionKind::kRanking && !question.field.empty())
+    return Invalid("question: '" + question.name + "' ranks the items of list field '" + question.field +
+                   "', which training exports do not read yet; export it as Label Studio JSON");
   if (question.kind == QuestionKind::kPreference || question.kind == QuestionKind::kRanking)
     for (const std::string& option : question.options) plan.fields.push_back(option);
   if (scaled) {

@@ -298,6 +298,15 @@ TEST_F(TrainingExportTest, RefusesWhatDoesNotFitWithAClearMessage) {
   result = ExportTraining(*store_, chat, policy, *sink);
   ASSERT_FALSE(result.ok());
   EXPECT_THAT(result.error().message, HasSubstr("method weighted"));
+
+  Schema list_ranking;
+  list_ranking.fields = {builders::Field("prompt", FieldKind::kText), builders::Field("items", FieldKind::kItemList)};
+  QuestionSpec rank = builders::Question("rank", QuestionKind::kRanking);
+  rank.field = "items";
+  list_ranking.questions = {rank};
+  result = ExportTraining(*store_, MakeProject(list_ranking), Policy(TrainingFormat::kRankingPairs), *sink);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.error().message, HasSubstr("'rank' ranks the items of list field 'items'"));
   EXPECT_EQ(out, "");
 }
 

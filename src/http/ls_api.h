@@ -33,6 +33,8 @@ void AddLabelStudioProjectRoutes(std::vector<Route>& routes);     // ls_api_proj
 void AddLabelStudioImportRoutes(std::vector<Route>& routes);      // ls_api_import.cc: task import
 void AddLabelStudioTaskRoutes(std::vector<Route>& routes);        // ls_api_tasks.cc: tasks
 void AddLabelStudioAnnotationRoutes(std::vector<Route>& routes);  // ls_api_annotations.cc: annotations, predictions
+void AddLabelStudioUserRoutes(std::vector<Route>& routes);        // ls_api_users.cc: users, export formats
+void AddLabelStudioUnservedRoutes(std::vector<Route>& routes);    // ls_api_unserved.cc: 501 for webhooks, storages, ML
 
 // Label Studio's error answer for `error`, with its status (api_error.h):
 // {"status_code", "detail": message, "validation_errors": {subject: ["location: reason", ...]},
@@ -52,6 +54,10 @@ Result<bool> LsQueryFlag(const HttpRequest& request, std::string_view name, bool
 // the project does not exist or the caller is not a member of its workspace (as the router
 // answers), kForbidden when their role is below `min_role`.
 Status LoadProjectForCaller(RequestContext& context, int64_t project_id, Role min_role);
+
+// A Quorum user as Label Studio's user object (users/serializers.py): username = email, the name
+// split into first and last, `active_organization` = `organization` (a workspace id, or null).
+nlohmann::json LsUserJson(const User& user, const nlohmann::json& organization);
 
 // The config of context.project (LabelConfigOf).
 Result<LabelConfig> LsConfigOf(const RequestContext& context);

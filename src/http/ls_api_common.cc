@@ -16,6 +16,8 @@ void AddLabelStudioRoutes(std::vector<Route>& routes) {
   AddLabelStudioImportRoutes(routes);
   AddLabelStudioTaskRoutes(routes);
   AddLabelStudioAnnotationRoutes(routes);
+  AddLabelStudioUserRoutes(routes);
+  AddLabelStudioUnservedRoutes(routes);
 }
 
 HttpResponse LsError(const Error& error) {

@@ -46,38 +46,10 @@ const json& StoredFieldDefaults() {
   return defaults;
 }
 
-// The counters Label Studio shows with a project, from one scan of it.
-class ProjectCounts final : public ProjectVisitor {
- public:
-  explicit ProjectCounts(int overlap) : overlap_(overlap) {}
-  Status OnRecord(const RecordView& record, std::span<const SuggestionView> suggestions,
-                  std::span<const ResponseView> responses) override {
-    ++tasks;
-    int submitted = 0;
-    for (const ResponseView& response : responses) {
-      if (response.status == ResponseStatus::kSubmitted) ++submitted;
-      if (response.status == ResponseStatus::kDiscarded) ++skipped;
-    }
-    annotations += submitted;
-    if (submitted > 0) ++with_annotations;
-    if (submitted >= overlap_) ++finished;
-    if (record.gold_json != "{}") ++ground_truth;
-    std::string last_agent;
-    for (const SuggestionView& suggestion : suggestions) {
-      if (suggestion.agent != last_agent) ++predictions;
-      last_agent = std::string(suggestion.agent);
-    }
-    return OkStatus();
-  }
-  int64_t tasks = 0, with_annotations = 0, annotations = 0, skipped = 0, finished = 0, ground_truth = 0, predictions = 0;
-
- private:
-  int overlap_;
-};
-
+// The counters come from the store's running counts (Store::TotalsOf), so showing a project
+// (and listing many) costs the same whatever their size.
 Result<json> LsProjectJson(Store& store, const Project& project) {
-  ProjectCounts counts(OverlapOf(project));
-  QUORUM_RETURN_IF_ERROR(store.ScanProject(project.id, counts));
+  QUORUM_ASSIGN_OR_RETURN(ProjectTotals counts, store.TotalsOf(project.id, OverlapOf(project)));
   std::string label_config = project.schema.label_config;
   if (label_config.empty()) label_config = WriteLabelConfig(project.schema).schema.label_config;
   json out = {{"id", project.id},
@@ -90,16 +62,16 @@ Result<json> LsProjectJson(Store& store, const Project& project) {
               {"show_collab_predictions", ShowsSuggestions(project)},
               {"created_by", json::object()},
               {"created_at", LabelStudioTime(project.created_at_ms)},
-              {"task_number", counts.tasks},
-              {"num_tasks_with_annotations", counts.with_annotations},
-              {"useful_annotation_number", counts.annotations},
-              {"total_annotations_number", counts.annotations},
-              {"skipped_annotations_number", counts.skipped},
-              {"ground_truth_number", counts.ground_truth},
-              {"total_predictions_number", counts.predictions},
-              {"finished_task_number", counts.finished},
-              {"queue_total", counts.tasks},
-              {"queue_done", counts.finished},
+              {"task_number", counts.records},
+              {"num_tasks_with_annotations", counts.records_answered},
+              {"useful_annotation_number", counts.submitted},
+              {"total_annotations_number", counts.submitted},
+              {"skipped_annotations_number", counts.discarded},
+              {"ground_truth_number", counts.gold_records},
+              {"total_predictions_number", counts.suggestion_sets},
+              {"finished_task_number", counts.records_complete},
+              {"queue_total", counts.records},
+              {"queue_done", counts.records_complete},
               {"task_data_login", nullptr},
               {"task_data_password", nullptr},
               {"parsed_label_config", json::object()},

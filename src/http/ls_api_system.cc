@@ -1,7 +1,6 @@
 // Label Studio's version, health and current-user routes: what the SDK's Client calls first.
 #include "http/api_error.h"
 #include "http/ls_api.h"
-#include "io/labelstudio_task_writer.h"
 
 namespace quorum {
 namespace {
@@ -26,13 +25,6 @@ HttpResponse Health(RequestContext& context) {
 
 HttpResponse WhoAmI(RequestContext& context) {
   const User& user = context.caller->user;
-  const std::size_t space = user.name.find(' ');
-  const std::string first = user.name.substr(0, space);
-  const std::string last = space == std::string::npos ? "" : user.name.substr(space + 1);
-  std::string initials;
-  for (const std::string* part : {&first, &last})
-    if (!part->empty()) initials += (*part)[0];
-  if (initials.empty() && !user.email.empty()) initials = user.email.substr(0, 2);
   // Label Studio's organization is the nearest thing to a workspace: the first one the user is in.
   nlohmann::json organization = nullptr;
   Result<std::vector<Workspace>> workspaces = context.store.ListWorkspaces();
@@ -45,18 +37,7 @@ HttpResponse WhoAmI(RequestContext& context) {
       break;
     }
   }
-  return JsonResponse(200, {{"id", user.id},
-                            {"first_name", first},
-                            {"last_name", last},
-                            {"username", user.email},
-                            {"email", user.email},
-                            {"last_activity", LabelStudioTime(user.created_at_ms)},
-                            {"avatar", nullptr},
-                            {"initials", initials},
-                            {"phone", ""},
-                            {"active_organization", organization},
-                            {"allow_newsletters", false},
-                            {"date_joined", LabelStudioTime(user.created_at_ms)}});
+  return JsonResponse(200, LsUserJson(user, organization));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Label Studio tasks (Quorum records): the Data Manager list the SDK pages through, the plain
 // project task list, and one task read, changed or deleted.
+#include <algorithm>
 #include <set>
 
 #include "core/validation.h"
@@ -70,10 +71,43 @@ Result<bool> Selected(RequestContext& context, const TaskQuery& query, const Rec
 struct TaskPage {
   std::vector<Record> records;
   int64_t total = 0;  // selected tasks in the whole project
+  // The whole selection's submitted annotations and predictions, when known without reading
+  // every task (an unfiltered query: the project's totals).
+  std::optional<int64_t> total_annotations, total_predictions;
 };
 
-// Page `page` (from 1) of `page_size` selected records in id order; page_size -1 is all.
+bool SelectsAll(const TaskQuery& query) { return !query.included && query.excluded.empty() && !query.completed; }
+
+// An unfiltered page: the records at its offset and the project's totals, read without a pass
+// over the project (Store::TotalsOf, Store::ListRecordsPage), so paging through a project costs
+// what Label Studio's own OFFSET paging costs.
+Result<TaskPage> PageOfAllTasks(RequestContext& context, int64_t page, int64_t page_size) {
+  TaskPage result;
+  const Project& project = *context.project;
+  QUORUM_ASSIGN_OR_RETURN(ProjectTotals totals, context.store.TotalsOf(project.id, OverlapOf(project)));
+  result.total = totals.records;
+  result.total_annotations = totals.submitted;
+  result.total_predictions = totals.suggestion_sets;
+  if (page_size > 0) {
+    const int64_t first = (page - 1) * page_size;
+    if (first >= totals.records) return result;
+    const int64_t limit = std::min(page_size, totals.records - first);
+    QUORUM_ASSIGN_OR_RETURN(result.records, context.store.ListRecordsPage(project.id, first, static_cast<int>(limit)));
+    return result;
+  }
+  int64_t after = 0;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(std::vector<Record> chunk, context.store.ListRecords(project.id, after, 1000));
+    if (chunk.empty()) return result;
+    after = chunk.back().id;
+    for (Record& record : chunk) result.records.push_back(std::move(record));
+  }
+}
+
+// Page `page` (from 1) of `page_size` selected records in id order; page_size -1 is all. A
+// filtered query reads the project's records to select them.
 Result<TaskPage> PageOfTasks(RequestContext& context, const TaskQuery& query, int64_t page, int64_t page_size) {
+  if (SelectsAll(query)) return PageOfAllTasks(context, page, page_size);
   TaskPage result;
   const int64_t first = page_size < 0 ? 0 : (page - 1) * page_size;
   int64_t after = 0;
@@ -128,8 +162,8 @@ HttpResponse ListTasks(RequestContext& context) {
   }
   return JsonResponse(200, {{"tasks", tasks},
                             {"total", page->total},
-                            {"total_annotations", annotations},
-                            {"total_predictions", predictions}});
+                            {"total_annotations", page->total_annotations.value_or(annotations)},
+                            {"total_predictions", page->total_predictions.value_or(predictions)}});
 }
 
 // GET /api/projects/{id}/tasks: a plain list of tasks; past the last page, an empty list.

@@ -68,6 +68,18 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"GET", "/api/predictions", "Label Studio API: a task's predictions (reviewers)", {"task"}, false, {200}},
       {"GET", "/api/v1/projects/{id}/my-work", "the caller's own responses in the project (100 a page) and their counts", {"after"}, false, {200}},
       {"GET", "/api/v1/projects/{id}/queue", "distribution queue (managers): records by state, live reservations, per-annotator counts", {}, false, {200}},
+      {"GET", "/api/users", "Label Studio API: users as a list (the caller, and the members of workspaces they manage)", {}, false, {200}},
+      {"GET", "/api/users/{id}", "Label Studio API: one of those users; 404 for any other", {}, false, {200}},
+      {"GET", "/api/projects/{id}/export/formats", "Label Studio API: the export formats (JSON, JSON_MIN, CSV) (managers)", {}, false, {200}},
+      {"GET", "/api/webhooks", "Label Studio API: webhooks are not served: 501 with the reason and what to use", {}, false, {501}},
+      {"POST", "/api/webhooks", "Label Studio API: webhooks are not served: 501 with the reason and what to use", {}, true, {501}},
+      {"GET", "/api/ml", "Label Studio API: ML backends are not served: 501 with the reason and what to use", {}, false, {501}},
+      {"POST", "/api/ml", "Label Studio API: ML backends are not served: 501 with the reason and what to use", {}, true, {501}},
+      {"GET", "/api/storages", "Label Studio API: cloud storages are not served: 501 with the reason and what to use", {}, false, {501}},
+      {"GET", "/api/storages/{kind}", "Label Studio API: cloud storages (s3, gcs, azure, ...) are not served: 501", {}, false, {501}},
+      {"POST", "/api/storages/{kind}", "Label Studio API: cloud storages (s3, gcs, azure, ...) are not served: 501", {}, true, {501}},
+      {"GET", "/api/storages/export/{kind}", "Label Studio API: export storages are not served: 501", {}, false, {501}},
+      {"POST", "/api/storages/export/{kind}", "Label Studio API: export storages are not served: 501", {}, true, {501}},
   };
   return operations;
 }

@@ -202,26 +202,41 @@ class QuestionCoder {
     return Intern(seen_, static_cast<int32_t>(target_.span_lists.size()), [&] { target_.span_lists.push_back(spans_); });
   }
 
+  // A ranking of an item_list field names the record's items, so its ids are interned as they
+  // come (validation checked each answer against its record when it was stored).
+  int32_t ItemIndex(element item, std::string& why) {
+    if (item.type() != element_type::STRING) return Unreadable("expected item ids", why);
+    const std::string_view id = item.get_string().value_unsafe();
+    auto it = items_.find(id);
+    if (it != items_.end()) return it->second;
+    const auto index = static_cast<int32_t>(target_.ranked_items.size());
+    items_.emplace(std::string(id), index);
+    target_.ranked_items.emplace_back(id);
+    return index;
+  }
+
   int32_t CodeRanking(element value, std::string& why) {
     if (value.type() != element_type::ARRAY) return Unreadable("expected an array of options", why);
+    const bool ranks_items = !spec_.field.empty();
     indices_.clear();
     const simdjson::dom::array items = value.get_array().value_unsafe();  // a named view: see json_convert.cc
     for (element item : items) {
-      const int32_t option = Lookup(options_, item, "an option", why);
+      const int32_t option = ranks_items ? ItemIndex(item, why) : Lookup(options_, item, "an option", why);
       if (option < 0) return kUnreadable;
       indices_.push_back(option);
     }
     std::vector<int32_t> sorted = indices_;
     std::sort(sorted.begin(), sorted.end());
-    if (sorted.size() != spec_.options.size() || std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
-      return Unreadable("a ranking must list every option once", why);
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end() ||
+        (!ranks_items && sorted.size() != spec_.options.size()))
+      return Unreadable(ranks_items ? "a ranking lists an item twice" : "a ranking must list every option once", why);
     key_.assign(reinterpret_cast<const char*>(indices_.data()), indices_.size() * sizeof(int32_t));
     return Intern(seen_, static_cast<int32_t>(target_.rankings.size()), [&] { target_.rankings.push_back(indices_); });
   }
 
   QuestionAnswers& target_;
   const QuestionSpec& spec_;
-  StringMap<int32_t> labels_, options_, names_;
+  StringMap<int32_t> labels_, options_, names_, items_;
   StringMap<int32_t> seen_;  // structure bytes -> code (multi_label, span, ranking)
   std::unordered_map<size_t, int32_t> texts_;
   int32_t next_text_ = 0;

@@ -275,7 +275,7 @@ std::optional<nlohmann::json> ParseCellNumber(const std::string& cell, bool inte
 std::optional<nlohmann::json> TypeCsvCell(const Schema& schema, const std::string& column, const std::string& cell,
                                           RowProblems& problems) {
   if (const FieldSpec* field = schema.FindField(column)) {
-    if (field->kind == FieldKind::kChat) return ParseCellJson(cell, column, problems);
+    if (field->kind == FieldKind::kChat || field->kind == FieldKind::kItemList) return ParseCellJson(cell, column, problems);
     return nlohmann::json(cell);
   }
   if (const QuestionSpec* question = schema.FindQuestion(column)) {

@@ -103,7 +103,8 @@ INSTANTIATE_TEST_SUITE_P(EveryConfigKind, RoundTrip,
                                            Fixture{"FivePointChoices", "seed_001_preference.xml", "preference_export.json"},
                                            Fixture{"Ner", "ner.xml", "ner_export.json"},
                                            Fixture{"Dialogue", "dialogue.xml", "dialogue_export.json"},
-                                           Fixture{"Classification", "classification.xml", "classification_export.json"}),
+                                           Fixture{"Classification", "classification.xml", "classification_export.json"},
+                                           Fixture{"Ranker", "ranker.xml", "ranker_export.json"}),
                          [](const ::testing::TestParamInfo<Fixture>& info) { return std::string(info.param.name); });
 
 class LabelStudioImportTest : public LabelStudioStoreTest {};

@@ -87,22 +87,28 @@ std::vector<AggregateRow> RatingRows(const QuestionAnswers& answers, bool median
   return rows;
 }
 
-// ranking mean: options ordered by mean position (Borda count; ties keep the question's order).
+// ranking mean: options ordered by mean position (Borda count; ties keep the question's order,
+// or for a ranking of a record's items, the first answer's order).
 // Confidence: the mean over answers of (1 + tau(answer, result)) / 2.
 std::vector<AggregateRow> BordaRows(const QuestionAnswers& answers) {
   std::vector<AggregateRow> rows;
-  const size_t option_count = answers.question.options.size();
-  std::vector<double> positions(option_count);
-  std::vector<int32_t> order(option_count);
+  const bool ranks_items = !answers.question.field.empty();
+  const std::vector<std::string>& names = ranks_items ? answers.ranked_items : answers.question.options;
+  std::vector<double> positions(names.size());
+  std::vector<int32_t> order;
   for (int64_t item = 0; item < answers.answers.item_count(); ++item) {
     std::span<const CodedAnswer> given = answers.answers.item(item);
     if (given.empty()) continue;
-    std::fill(positions.begin(), positions.end(), 0.0);
     for (const CodedAnswer& answer : given) {
       const std::vector<int32_t>& ranking = answers.rankings[static_cast<size_t>(answer.code)];
       for (size_t place = 0; place < ranking.size(); ++place) positions[static_cast<size_t>(ranking[place])] += static_cast<double>(place);
     }
-    std::iota(order.begin(), order.end(), 0);
+    if (ranks_items) {
+      order = answers.rankings[static_cast<size_t>(given.front().code)];
+    } else {
+      order.resize(names.size());
+      std::iota(order.begin(), order.end(), 0);
+    }
     std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
       return positions[static_cast<size_t>(a)] < positions[static_cast<size_t>(b)];
     });
@@ -110,15 +116,19 @@ std::vector<AggregateRow> BordaRows(const QuestionAnswers& answers) {
     row.item = item;
     row.answers = static_cast<int32_t>(given.size());
     row.value = nlohmann::json::array();
-    for (int32_t option : order) row.value.push_back(answers.question.options[static_cast<size_t>(option)]);
+    for (int32_t option : order) row.value.push_back(names[static_cast<size_t>(option)]);
     double agreement = 0;
     for (const CodedAnswer& answer : given)
       agreement += (1 + KendallTau(answers.rankings[static_cast<size_t>(answer.code)], order)) / 2;
     row.confidence = agreement / static_cast<double>(given.size());
     nlohmann::json mean_positions = nlohmann::json::object();
-    for (size_t option = 0; option < option_count; ++option)
-      mean_positions[answers.question.options[option]] = positions[option] / static_cast<double>(given.size()) + 1;
+    for (int32_t option : order)
+      mean_positions[names[static_cast<size_t>(option)]] =
+          positions[static_cast<size_t>(option)] / static_cast<double>(given.size()) + 1;
     row.details["mean_position"] = std::move(mean_positions);
+    // Back to zero for the next item: only what this item touched (items can be many).
+    for (const CodedAnswer& answer : given)
+      for (int32_t option : answers.rankings[static_cast<size_t>(answer.code)]) positions[static_cast<size_t>(option)] = 0;
     rows.push_back(std::move(row));
   }
   return rows;

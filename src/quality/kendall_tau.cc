@@ -7,16 +7,17 @@ namespace quorum {
 double KendallTau(std::span<const int32_t> first, std::span<const int32_t> second) {
   const size_t count = first.size();
   if (count < 2 || second.size() != count) return 1.0;
-  int32_t largest = 0;
-  for (int32_t option : first) largest = std::max(largest, option);
-  std::vector<size_t> position(static_cast<size_t>(largest) + 1, 0);  // option -> place in `second`
-  for (size_t place = 0; place < count; ++place)
-    if (second[place] >= 0 && second[place] <= largest) position[static_cast<size_t>(second[place])] = place;
+  // place[i]: where `second` puts first[i]. Indices of a ranking of a record's items are the
+  // project's (io/answer_table.h), so they may be large and sparse: look them up in `second`
+  // directly, which is also the cheapest for the few options a ranking has.
+  std::vector<size_t> place(count, 0);
+  for (size_t index = 0; index < count; ++index)
+    place[index] = static_cast<size_t>(std::find(second.begin(), second.end(), first[index]) - second.begin());
   int64_t concordant = 0, discordant = 0;
   for (size_t earlier = 0; earlier < count; ++earlier) {
     for (size_t later = earlier + 1; later < count; ++later) {
       // `first` puts `earlier` ahead of `later`; does `second` agree?
-      if (position[static_cast<size_t>(first[earlier])] < position[static_cast<size_t>(first[later])]) ++concordant;
+      if (place[earlier] < place[later]) ++concordant;
       else ++discordant;
     }
   }

@@ -30,7 +30,8 @@ nlohmann::json AnswerJson(const QuestionAnswers& answers, int32_t code) {
     }
     case QuestionKind::kRanking: {
       nlohmann::json order = nlohmann::json::array();
-      for (int32_t option : answers.rankings.at(index)) order.push_back(question.options.at(static_cast<size_t>(option)));
+      const std::vector<std::string>& names = question.field.empty() ? question.options : answers.ranked_items;
+      for (int32_t option : answers.rankings.at(index)) order.push_back(names.at(static_cast<size_t>(option)));
       return order;
     }
     case QuestionKind::kText: return nullptr;

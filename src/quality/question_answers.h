@@ -28,6 +28,10 @@ struct QuestionAnswers {
   std::vector<std::vector<int32_t>> label_sets;        // multi_label: sorted label indices
   std::vector<std::vector<LabelledSpan>> span_lists;   // span: sorted spans
   std::vector<std::vector<int32_t>> rankings;          // ranking: option indices, best first
+  // ranking of an item_list field (question.field set): what the indices in `rankings` stand
+  // for, item ids in order of first appearance; records bring different items, so the indices
+  // are the project's, and two answers to one record rank the same ones.
+  std::vector<std::string> ranked_items;
   // text: codes only tell equal texts apart; the texts are not kept.
 
   std::vector<int32_t> gold;         // per item: the gold answer's code, or kNoCode
@@ -39,7 +43,7 @@ bool IsScaled(const QuestionSpec& question);
 
 // The answer a code stands for, as the JSON an API returns: a label, a rating number, a
 // preference option name ("tie") or five-point integer, a label list, a span list
-// ([{"start","end","label"}]) or an option list. null for text (not kept) and for kNoCode.
+// ([{"start","end","label"}]) or an option (or item id) list. null for text (not kept) and for kNoCode.
 nlohmann::json AnswerJson(const QuestionAnswers& answers, int32_t code);
 
 }  // namespace quorum

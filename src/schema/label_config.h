@@ -23,7 +23,7 @@ enum class LabelStudioObject {
   kHyperText,   // field kind markdown (the UI renders it as sanitized HTML, per the layout)
   kParagraphs,  // field kind chat; messages {nameKey: role, textKey: content} in the task data
   kImage,       // field kind image_url
-  kList,        // items to rank: {"id", "title", "body"} (only written for a native ranking)
+  kList,        // field kind item_list: items to rank, {"id", "title", "body"} in the task data
   kHeader,      // a Header whose value is a $variable: field kind text
 };
 
@@ -38,7 +38,8 @@ struct ObjectBinding {
   LabelStudioObject tag = LabelStudioObject::kText;
   std::string name;   // the tag's name: what results carry as to_name
   std::string field;  // the native field, which is also the task data key (the $variable);
-                      // empty for a kList written for a native ranking (its data key is `name`)
+                      // empty for a kList written for a native ranking of fields (its data key
+                      // is `name`)
   std::string name_key = "author";  // kParagraphs: the message keys in the task data
   std::string text_key = "text";
   // kList written for a native ranking: one item per field (id = field name, body = its text).
@@ -81,7 +82,8 @@ Result<LabelConfig> ParseLabelConfig(std::string_view xml, std::string_view sour
 // A config that shows `schema` in Label Studio: fields as Text / Paragraphs / Image objects
 // named after the field, titles and descriptions as Headers, each question as the control that
 // answers it the same way (a two-option binary preference as Pairwise, other preferences as
-// Choices, a ranking as Ranker over a List of its options). Deterministic. The result's
+// Choices, a ranking of fields as Ranker over a List of its options, an item_list field as a
+// List and a ranking of it as a Ranker on that List). Deterministic. The result's
 // schema is `schema` with label_config set to the XML; `schema.label_config` is ignored.
 LabelConfig WriteLabelConfig(const Schema& schema);
 

@@ -138,6 +138,19 @@ bool BuildPairwise(const ParsedControl& control, const std::vector<const ParsedO
   return true;
 }
 
+// A Ranker orders the items of the one <List> it names (Label Studio 1.13, tags/control/Ranker.js):
+// a ranking of that List's item_list field, answered with the task's item ids.
+bool BuildRanker(const ParsedControl& control, const std::vector<const ParsedObject*>& targets,
+                 LabelConfigReader& reader, QuestionSpec& question) {
+  if (targets.size() != 1 || targets[0]->tag != LabelStudioObject::kList) {
+    reader.Report(control.node, "a Ranker ranks the items of one <List>; toName must name a List");
+    return false;
+  }
+  question.kind = QuestionKind::kRanking;
+  question.field = *targets[0]->variable;  // a List's value is always a $variable (checked by the walk)
+  return true;
+}
+
 }  // namespace
 
 bool BuildQuestion(const ParsedControl& control, const std::vector<const ParsedObject*>& targets,
@@ -157,10 +170,7 @@ bool BuildQuestion(const ParsedControl& control, const std::vector<const ParsedO
     case LabelStudioControl::kNumber: return BuildNumber(control, reader, question);
     case LabelStudioControl::kTextArea: question.kind = QuestionKind::kText; return true;
     case LabelStudioControl::kPairwise: return BuildPairwise(control, targets, reader, question, binding);
-    case LabelStudioControl::kRanker:
-      reader.Report(control.node, "a Ranker ranks the items of a <List>, which Quorum does not support (see "
-                                  "docs/labelstudio.md)");
-      return false;
+    case LabelStudioControl::kRanker: return BuildRanker(control, targets, reader, question);
   }
   return false;
 }

@@ -40,8 +40,8 @@ FieldKind KindOf(LabelStudioObject tag) {
     case LabelStudioObject::kHyperText: return FieldKind::kMarkdown;
     case LabelStudioObject::kParagraphs: return FieldKind::kChat;
     case LabelStudioObject::kImage: return FieldKind::kImageUrl;
+    case LabelStudioObject::kList: return FieldKind::kItemList;
     case LabelStudioObject::kText:
-    case LabelStudioObject::kList:
     case LabelStudioObject::kHeader: return FieldKind::kText;
   }
   return FieldKind::kText;
@@ -127,9 +127,6 @@ class ConfigParser {
     } else if (tag != LabelStudioObject::kText && tag != LabelStudioObject::kHyperText) {
       return reader_.Report(node, "value must be a $variable naming the task data to show, got " + Quoted(value));
     }
-    if (tag == LabelStudioObject::kList)
-      return reader_.Report(node, "<List> is not supported: Label Studio ranks items each task brings, Quorum the "
-                                  "response fields of its schema (see docs/labelstudio.md)");
     objects_.push_back(ParsedObject{node, tag, *name, variable});
   }
 
@@ -205,7 +202,9 @@ class ConfigParser {
         reader_.Report(object.node, "$" + binding.field + " is shown as " + FieldKindName(existing->kind) +
                                         " by another tag; one data key has one kind");
     } else {
-      config.schema.fields.push_back(FieldSpec{binding.field, binding.field, kind, true});
+      // A List's title is what Label Studio shows above its items.
+      std::string title = object.tag == LabelStudioObject::kList ? Attribute(object.node, "title").as_string() : "";
+      config.schema.fields.push_back(FieldSpec{binding.field, title.empty() ? binding.field : title, kind, true});
     }
     if (!binding.name.empty()) config.objects.push_back(std::move(binding));
   }

@@ -48,7 +48,8 @@ const std::array<TagEntry, 44>& Table() {
       {"ranker", Control(LabelStudioControl::kRanker)},
       {"choice", Role(TagRole::kChoice)},
       {"label", Role(TagRole::kLabel)},
-      {"bucket", Unsupported("is not supported: Quorum's rankings order every item; it has no buckets")},
+      {"bucket", Unsupported("is not supported: a Quorum ranking orders every item of the List; it does not sort "
+                             "items into buckets (use a Ranker without Buckets)")},
       {"audio", Unsupported(kMedia)},
       {"audioplus", Unsupported(kMedia)},
       {"video", Unsupported(kMedia)},

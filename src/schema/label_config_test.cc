@@ -113,6 +113,35 @@ TEST(ParseLabelConfig, EveryTag) {
   EXPECT_EQ(config.FindControl("stars")->tag, LabelStudioControl::kNumber);
 }
 
+// Label Studio 1.13's own Ranker example (tags/control/Ranker.js), with a prompt beside it.
+TEST(ParseLabelConfig, RankerOverAList) {
+  LabelConfig config = MustParse(R"(<View>
+  <Style>.htx-ranker-item { background: lightgoldenrodyellow; }</Style>
+  <Text name="prompt" value="$prompt"/>
+  <List name="results" value="$items" title="Search Results"/>
+  <Ranker name="rank" toName="results" required="true"/>
+</View>)");
+  ASSERT_EQ(config.schema.fields.size(), 2u);
+  const FieldSpec& items = config.schema.fields[1];
+  EXPECT_EQ(items.name, "items");  // the task data key
+  EXPECT_EQ(items.kind, FieldKind::kItemList);
+  EXPECT_EQ(items.title, "Search Results");
+  ASSERT_EQ(config.schema.questions.size(), 1u);
+  const QuestionSpec& rank = config.schema.questions[0];
+  EXPECT_EQ(rank.kind, QuestionKind::kRanking);
+  EXPECT_EQ(rank.field, "items");
+  EXPECT_TRUE(rank.options.empty());
+  EXPECT_TRUE(rank.required);
+  const ControlBinding* control = config.FindControl("rank");
+  ASSERT_NE(control, nullptr);
+  EXPECT_EQ(control->tag, LabelStudioControl::kRanker);
+  EXPECT_EQ(control->target, "results");  // results name the List as to_name
+  const ObjectBinding* list = config.FindObject("results");
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->field, "items");
+  EXPECT_TRUE(list->item_fields.empty());
+}
+
 TEST(ParseLabelConfig, ParagraphsDefaultKeysAndTagNamesIgnoreCase) {
   LabelConfig config = MustParse(R"(<view><paragraphs name="p" value="$dialog"/>
     <choices name="c" toname="p"><choice value="ok"/></choices></view>)");
@@ -238,11 +267,16 @@ INSTANTIATE_TEST_SUITE_P(
                   {"config.xml:1:7: <Image name=\"i\">: value '$a.b' is not a $variable (letters, digits, '_' and '-' "
                    "after the '$')"}},
         ErrorCase{"RankerNeedsList", "<View><Text name=\"t\" value=\"$t\"/><Ranker name=\"r\" toName=\"t\"/></View>",
-                  {"config.xml:1:34: <Ranker name=\"r\">: a Ranker ranks the items of a <List>, which Quorum does not "
-                   "support (see docs/labelstudio.md)"}},
-        ErrorCase{"ListOfTaskItems", "<View><List name=\"l\" value=\"$items\"/></View>",
-                  {"config.xml:1:7: <List name=\"l\">: <List> is not supported: Label Studio ranks items each task "
-                   "brings, Quorum the response fields of its schema (see docs/labelstudio.md)"}},
+                  {"config.xml:1:34: <Ranker name=\"r\">: a Ranker ranks the items of one <List>; toName must name a "
+                   "List"}},
+        ErrorCase{"RankerWithBuckets",
+                  "<View><List name=\"l\" value=\"$items\"/><Ranker name=\"r\" toName=\"l\">\n"
+                  "<Bucket name=\"best\" title=\"Best\"/></Ranker></View>",
+                  {"config.xml:2:1: <Bucket name=\"best\">: <Bucket> is not supported: a Quorum ranking orders every "
+                   "item of the List; it does not sort items into buckets (use a Ranker without Buckets)"}},
+        ErrorCase{"ListOfStaticText", "<View><List name=\"l\" value=\"items\"/></View>",
+                  {"config.xml:1:7: <List name=\"l\">: value must be a $variable naming the task data to show, got "
+                   "'items'"}},
         ErrorCase{"KindClash", "<View><Text name=\"a\" value=\"$x\"/>\n<Image name=\"b\" value=\"$x\"/></View>",
                   {"config.xml:2:1: <Image name=\"b\">: $x is shown as text by another tag; one data key has one kind"}},
         ErrorCase{"NoQuestions", "<View><Text name=\"t\" value=\"$t\"/></View>",

@@ -50,7 +50,7 @@ class ConfigWriter {
   }
 
   void WriteField(const FieldSpec& field, LabelConfig& config) {
-    WriteHeaders(field.name, field.title, "");
+    if (field.kind != FieldKind::kItemList) WriteHeaders(field.name, field.title, "");  // a List has a title
     ObjectBinding binding;
     binding.name = field.name;
     binding.field = field.name;
@@ -59,9 +59,11 @@ class ConfigWriter {
       case FieldKind::kMarkdown: binding.tag = LabelStudioObject::kText; break;
       case FieldKind::kChat: binding.tag = LabelStudioObject::kParagraphs; break;
       case FieldKind::kImageUrl: binding.tag = LabelStudioObject::kImage; break;
+      case FieldKind::kItemList: binding.tag = LabelStudioObject::kList; break;
     }
     pugi::xml_node node = AppendTag(ObjectTagName(binding.tag), field.name);
     node.append_attribute("value") = ("$" + field.name).c_str();
+    if (binding.tag == LabelStudioObject::kList) node.append_attribute("title") = field.title.c_str();
     if (binding.tag == LabelStudioObject::kParagraphs) {
       // Quorum's messages already are {role, content}: name those keys and the data passes as is.
       binding.name_key = "role";
@@ -84,8 +86,11 @@ class ConfigWriter {
   void WriteQuestion(const QuestionSpec& question, LabelConfig& config) {
     ControlBinding binding;
     binding.name = question.name;
-    if (!schema_.fields.empty()) binding.to_names = {schema_.fields.front().name};
-    if (question.kind == QuestionKind::kRanking) WriteRankingList(question, binding, config);
+    if (const FieldSpec* shown = DefaultTarget()) binding.to_names = {shown->name};
+    if (question.kind == QuestionKind::kRanking) {
+      if (question.field.empty()) WriteRankingList(question, binding, config);
+      else binding.to_names = {question.field};  // the List of its item_list field
+    }
     WriteHeaders(question.name, question.title, question.description);
     pugi::xml_node node;
     switch (question.kind) {
@@ -194,6 +199,14 @@ class ConfigWriter {
     node.append_attribute("title") = question.title.c_str();
     binding.to_names = {list.name};
     config.objects.push_back(std::move(list));
+  }
+
+  // What a control that annotates the whole record names as toName: the first field that is
+  // not a list of items (Label Studio would tie a Choices on a List to its items), else the first.
+  const FieldSpec* DefaultTarget() const {
+    for (const FieldSpec& field : schema_.fields)
+      if (field.kind != FieldKind::kItemList) return &field;
+    return schema_.fields.empty() ? nullptr : &schema_.fields.front();
   }
 
   std::string TitleOf(const std::string& field_name) const {

@@ -61,6 +61,27 @@ TEST(WriteLabelConfig, RankingBecomesARankerOverAList) {
   EXPECT_THAT(list->item_fields, ElementsAre("response_1", "response_2", "response_3", "response_4"));
 }
 
+TEST(WriteLabelConfig, ItemListIsAListAndItsRankingARanker) {
+  Schema schema;
+  schema.fields = {builders::Field("prompt", FieldKind::kText), builders::Field("items", FieldKind::kItemList)};
+  schema.fields[1].title = "Search results";
+  QuestionSpec rank = builders::Question("rank", QuestionKind::kRanking);
+  rank.field = "items";
+  schema.questions = {rank, builders::WithLabels(builders::Question("topic", QuestionKind::kLabel), {"a", "b"})};
+  LabelConfig config = WriteLabelConfig(schema);
+  EXPECT_THAT(config.schema.label_config, HasSubstr(R"(<List name="items" value="$items" title="Search results" />)"));
+  EXPECT_THAT(config.schema.label_config, HasSubstr(R"(<Ranker name="rank" toName="items" required="true" />)"));
+  EXPECT_THAT(config.schema.label_config, HasSubstr(R"(<Choices name="topic" choice="single" toName="prompt")"));
+  EXPECT_EQ(config.FindControl("rank")->target, "items");
+  EXPECT_TRUE(config.FindObject("items")->item_fields.empty());
+
+  Result<LabelConfig> read = ParseLabelConfig(config.schema.label_config, "written.xml");
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_EQ(read->schema.fields[1].kind, FieldKind::kItemList);
+  EXPECT_EQ(read->schema.fields[1].title, "Search results");
+  EXPECT_EQ(read->schema.questions[0].field, "items");
+}
+
 TEST(WriteLabelConfig, ChatAndRatingScales) {
   Schema schema;
   schema.fields = {builders::Field("conversation", FieldKind::kChat), builders::Field("shot", FieldKind::kImageUrl)};
@@ -83,11 +104,17 @@ TEST_P(WrittenConfigTest, ReadsBack) {
   const Schema schema = TemplateSchema(GetParam());
   LabelConfig written = WriteLabelConfig(schema);
   Result<LabelConfig> read = ParseLabelConfig(written.schema.label_config, "written.xml");
-  if (GetParam() == "best-of-n-ranking") {  // a List of per-task items has no native twin
-    ASSERT_FALSE(read.ok());
+  ASSERT_TRUE(read.ok()) << read.error().ToString() << "\n" << written.schema.label_config;
+  if (GetParam() == "best-of-n-ranking") {
+    // Label Studio ranks the List the export builds from the responses: read back, that List is
+    // an item_list field of its own and the ranking ranks its items.
+    ASSERT_EQ(read->schema.fields.size(), schema.fields.size() + 1);
+    EXPECT_EQ(read->schema.fields.back().name, "ranking_items");
+    EXPECT_EQ(read->schema.fields.back().kind, FieldKind::kItemList);
+    ASSERT_EQ(read->schema.questions.size(), 1u);
+    EXPECT_EQ(read->schema.questions[0].field, "ranking_items");
     return;
   }
-  ASSERT_TRUE(read.ok()) << read.error().ToString() << "\n" << written.schema.label_config;
   ASSERT_EQ(read->schema.fields.size(), schema.fields.size());
   for (std::size_t index = 0; index < schema.fields.size(); ++index)
     EXPECT_EQ(read->schema.fields[index].name, schema.fields[index].name);

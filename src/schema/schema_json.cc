@@ -33,7 +33,7 @@ std::vector<std::string_view> QuestionKeysFor(QuestionKind kind) {
     case QuestionKind::kSpan: return {"labels", "field", "allow_overlap"};
     case QuestionKind::kRating: return {"values"};
     case QuestionKind::kText: return {};
-    case QuestionKind::kRanking: return {"options"};
+    case QuestionKind::kRanking: return {"options", "field"};  // one or the other (see QuestionToJson)
     case QuestionKind::kPreference: return {"options", "scale"};
   }
   return {};
@@ -74,7 +74,10 @@ json QuestionToJson(const QuestionSpec& question) {
            {"description", question.description},
            {"kind", QuestionKindName(question.kind)},
            {"required", question.required}};
+  const bool ranks_items = question.kind == QuestionKind::kRanking && !question.field.empty();
   for (std::string_view key : QuestionKeysFor(question.kind)) {
+    // A ranking writes the one of options / field it uses.
+    if (question.kind == QuestionKind::kRanking && (key == "options") == ranks_items) continue;
     if (key == "labels") out["labels"] = StringsToJson(question.labels);
     if (key == "field") out["field"] = question.field;
     if (key == "allow_overlap") out["allow_overlap"] = question.allow_overlap;
@@ -167,7 +170,7 @@ class SchemaReader {
       if (auto kind = reader_.String(entry, path, "kind", true)) {
         if (auto parsed = ParseFieldKind(*kind)) field.kind = *parsed;
         else reader_.Report(JsonReader::Member(path, "kind"), "unknown field kind " + Quoted(*kind) +
-                                                                  " (known: text, markdown, chat, image_url)");
+                                                                  " (known: text, markdown, chat, image_url, item_list)");
       }
       if (auto required = reader_.Bool(entry, path, "required")) field.required = *required;
     }

@@ -95,6 +95,21 @@ TEST(SchemaToJson, WritesOnlyTheKeysOfEachKind) {
   EXPECT_EQ(out["questions"][2]["values"].dump(), "[1,2,3.5]");
 }
 
+TEST(SchemaToJson, ARankingOfItemsWritesItsFieldNotOptions) {
+  json document = json::parse(R"({"fields": [{"name": "items", "title": "Results", "kind": "item_list"}],
+    "questions": [{"name": "rank", "kind": "ranking", "field": "items", "required": true}]})");
+  Result<Schema> schema = SchemaFromJson(document, "");
+  ASSERT_TRUE(schema.ok()) << schema.error().ToString();
+  EXPECT_EQ(schema->fields[0].kind, FieldKind::kItemList);
+  json out = SchemaToJson(*schema);
+  EXPECT_EQ(out["fields"][0]["kind"], "item_list");
+  EXPECT_EQ(out["questions"][0], json::parse(R"({"name": "rank", "title": "rank", "description": "",
+      "kind": "ranking", "required": true, "field": "items"})"));
+  Result<Schema> again = SchemaFromJson(out, "");
+  ASSERT_TRUE(again.ok()) << again.error().ToString();
+  ExpectSameSchema(*again, *schema);
+}
+
 struct ErrorCase {
   std::string name;
   std::string document;
@@ -114,7 +129,7 @@ const std::vector<ErrorCase>& ErrorCases() {
       {"FieldNotObject", R"({"fields": ["prompt"], "questions": [{"name": "q", "kind": "text"}]})",
        {"s.json: fields[0]: expected an object, got string"}},
       {"FieldUnknownKind", R"({"fields": [{"name": "p", "kind": "html"}], "questions": [{"name": "q", "kind": "text"}]})",
-       {"s.json: fields[0].kind: unknown field kind 'html' (known: text, markdown, chat, image_url)"}},
+       {"s.json: fields[0].kind: unknown field kind 'html' (known: text, markdown, chat, image_url, item_list)"}},
       {"FieldMissingName", R"({"fields": [{"kind": "text"}], "questions": [{"name": "q", "kind": "text"}]})",
        {"s.json: fields[0].name: missing (required)"}},
       {"FieldRequiredNotBool",

@@ -111,6 +111,10 @@ class FaultyStore final : public Store {
   Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override {
     return inner_->ProgressOf(project_id, user_id, overlap, now_ms);
   }
+  Result<ProjectTotals> TotalsOf(int64_t project_id, int overlap) override { return inner_->TotalsOf(project_id, overlap); }
+  Result<std::vector<Record>> ListRecordsPage(int64_t project_id, int64_t offset, int limit) override {
+    return inner_->ListRecordsPage(project_id, offset, limit);
+  }
   Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override {
     return inner_->ListReservations(project_id, now_ms, limit);
   }

@@ -264,6 +264,19 @@ struct DistributionProgress {
   int64_t mine_discarded = 0;
 };
 
+// What a project holds, for listings that show totals (Label Studio's project counters), from
+// the store's running counts plus one aggregate over the project's suggestions: never a read of
+// the records themselves.
+struct ProjectTotals {
+  int64_t records = 0;           // every record, gold ones included
+  int64_t gold_records = 0;
+  int64_t records_answered = 0;  // with at least one submitted response
+  int64_t records_complete = 0;  // with at least `overlap` submitted responses
+  int64_t submitted = 0;         // submitted responses
+  int64_t discarded = 0;         // discarded responses
+  int64_t suggestion_sets = 0;   // distinct (record, agent) pairs: what Label Studio calls predictions
+};
+
 // One annotator's counts in a project.
 struct AnnotatorQueueCounts {
   int64_t user_id = 0;
@@ -406,6 +419,13 @@ class Store {
   // CreateUser, CreateProject or CreateToken (per `kind`) returns `next_id`. kConflict when the
   // store has already given out an id >= next_id of that kind.
   virtual Status SetNextId(IdKind kind, int64_t next_id) = 0;
+  // Listings by page (Label Studio's API pages by number).
+  // The project's totals, given its overlap (see ProjectTotals); all zeros for a project with
+  // no records (or none at all).
+  virtual Result<ProjectTotals> TotalsOf(int64_t project_id, int overlap) = 0;
+  // Up to `limit` records of the project in id order, skipping the first `offset` (>= 0). The
+  // skipped ones are stepped over in the (project, id) index, not read.
+  virtual Result<std::vector<Record>> ListRecordsPage(int64_t project_id, int64_t offset, int limit) = 0;
 };
 
 }  // namespace quorum

@@ -247,4 +247,15 @@ inline constexpr char kInsertResponseWithId[] =
     "INSERT INTO responses (id, record_id, user_id, values_json, status, time_spent_ms, guideline_version, "
     "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id";
 
+// Listings by page (TotalsOf, ListRecordsPage; the running counts come from
+// pg_sql_distribution.h's kProgressCounts).
+inline constexpr char kSelectRecordsPage[] =
+    "SELECT id, project_id, external_id, fields_json, metadata_json, gold_json, priority, created_at "
+    "FROM records WHERE project_id = $1 ORDER BY id OFFSET $2 LIMIT $3";
+inline constexpr char kSumDiscarded[] = "SELECT coalesce(sum(discarded), 0) FROM annotator_progress WHERE project_id = $1";
+// Distinct (record, agent) suggestion pairs of a project.
+inline constexpr char kCountSuggestionSets[] =
+    "SELECT count(*) FROM (SELECT DISTINCT s.record_id, s.agent FROM records r "
+    "JOIN suggestions s ON s.record_id = r.id WHERE r.project_id = $1) sets";
+
 }  // namespace quorum::postgres

@@ -103,6 +103,9 @@ class PgStore final : public Store {
 
   Status SetNextId(IdKind kind, int64_t next_id) override;
 
+  Result<ProjectTotals> TotalsOf(int64_t project_id, int overlap) override;
+  Result<std::vector<Record>> ListRecordsPage(int64_t project_id, int64_t offset, int limit) override;
+
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;
 

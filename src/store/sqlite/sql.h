@@ -109,6 +109,18 @@ inline constexpr char kSelectRecordsAfter[] =
     "SELECT id, project_id, external_id, fields_json, metadata_json, gold_json, priority, created_at "
     "FROM records WHERE project_id = ? AND id > ? ORDER BY id LIMIT ?";
 inline constexpr char kCountRecords[] = "SELECT count(*) FROM records WHERE project_id = ?";
+// The records from position `offset` in id order: the offset is stepped in the covering
+// (project_id, id) index, and only the page's rows are read.
+inline constexpr char kSelectRecordsPage[] =
+    "SELECT id, project_id, external_id, fields_json, metadata_json, gold_json, priority, created_at "
+    "FROM records WHERE project_id = ? AND id >= "
+    "(SELECT id FROM records WHERE project_id = ? ORDER BY id LIMIT 1 OFFSET ?) ORDER BY id LIMIT ?";
+// Discarded responses of a project, from the per-annotator running counts.
+inline constexpr char kSumDiscarded[] = "SELECT coalesce(sum(discarded), 0) FROM annotator_progress WHERE project_id = ?";
+// Distinct (record, agent) suggestion pairs of a project, grouped per record in index order.
+inline constexpr char kCountSuggestionSets[] =
+    "SELECT coalesce(sum(agents), 0) FROM (SELECT count(DISTINCT s.agent) AS agents FROM records r "
+    "JOIN suggestions s ON s.record_id = r.id WHERE r.project_id = ? GROUP BY r.id)";
 inline constexpr char kSelectRecordProject[] = "SELECT project_id FROM records WHERE id = ?";
 
 // Suggestions: id, record_id, question, value_json, score, agent.

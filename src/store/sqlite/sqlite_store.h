@@ -100,6 +100,8 @@ class SqliteStore final : public Store {
                                       const ResponseLimits& limits) override;
   Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) override;
   Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override;
+  Result<ProjectTotals> TotalsOf(int64_t project_id, int overlap) override;
+  Result<std::vector<Record>> ListRecordsPage(int64_t project_id, int64_t offset, int limit) override;
   Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override;
   Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override;
   Status SetUncertainty(int64_t record_id, std::optional<double> score) override;

@@ -1,6 +1,6 @@
 // The server's JSON shapes the UI reads (see README "REST API" and docs/schema.md).
 
-export type FieldKind = "text" | "markdown" | "chat" | "image_url";
+export type FieldKind = "text" | "markdown" | "chat" | "image_url" | "item_list";
 export type QuestionKind = "label" | "multi_label" | "rating" | "text" | "span" | "ranking" | "preference";
 export type PreferenceScale = "binary" | "three_way" | "five_point";
 
@@ -37,6 +37,14 @@ export interface Project {
   guidelines: string;
   guideline_version: number;
   settings: Record<string, unknown>;
+}
+
+// One item of an item_list field (Label Studio's <List> data): ids are strings or integers.
+export interface ListItem {
+  id: string | number;
+  title?: string;
+  body?: string;
+  html?: string;
 }
 
 export interface ChatMessage {
