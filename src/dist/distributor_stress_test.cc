@@ -1,7 +1,7 @@
 // 64 annotators at once against a real store, with leases running out under them: afterwards
 // nobody got a record twice and no record has more submitted responses than the overlap.
-// Written against the Store interface through OpenStore, so a PostgreSQL URL can join the
-// parameters once that backend exists.
+// Written against the Store interface through OpenStore: the database is the one the
+// environment selects (a SQLite file, or a PostgreSQL schema when QUORUM_TEST_POSTGRES is set).
 #include <map>
 #include <mutex>
 #include <set>
@@ -22,7 +22,7 @@ constexpr int kGold = 20;
 
 // The store URL for a test directory.
 using StoreUrl = std::string (*)(const TempDir&);
-std::string SqliteUrl(const TempDir& dir) { return "sqlite:" + dir.File("stress.db"); }
+std::string TestDatabaseUrl(const TempDir& dir) { return FreshDatabaseUrl(dir, "stress.db"); }
 
 class DistributorStressTest : public ::testing::TestWithParam<StoreUrl> {
  protected:
@@ -146,7 +146,7 @@ TEST_P(DistributorStressTest, OneAnnotatorAskingFromManyThreadsHoldsOneRecord) {
   EXPECT_EQ(live[0].record_id, got[0]);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, DistributorStressTest, ::testing::Values(&SqliteUrl));
+INSTANTIATE_TEST_SUITE_P(SelectedBackend, DistributorStressTest, ::testing::Values(&TestDatabaseUrl));
 
 }  // namespace
 }  // namespace quorum::testing

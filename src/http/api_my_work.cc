@@ -1,8 +1,6 @@
 // The caller's own work in a project: their responses (drafts, submitted, skipped) with the
 // record each belongs to, and their progress. What the web UI's "My work" list and the project
 // list's progress show; annotators reach only their own responses here.
-#include <charconv>
-
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/api_routes.h"
@@ -50,11 +48,7 @@ Result<nlohmann::json> MyWork(RequestContext& context) {
   filter.project_id = context.project->id;
   filter.annotator_id = context.caller->user.id;
   filter.limit = kPageSize;
-  if (auto after = context.request.Query("after")) {
-    auto [end, error] = std::from_chars(after->data(), after->data() + after->size(), filter.after_id);
-    if (error != std::errc() || end != after->data() + after->size())
-      return MakeError(ErrorCode::kInvalid, "after must be an integer (the next_cursor of the previous page)");
-  }
+  QUORUM_ASSIGN_OR_RETURN(filter.after_id, QueryInteger(context.request, "after", 0));  // the previous next_cursor
   QUORUM_ASSIGN_OR_RETURN(std::vector<Record> records, context.store.FindRecords(filter));
   nlohmann::json items = nlohmann::json::array();
   for (const Record& record : records) {

@@ -162,7 +162,7 @@ void ExpectAcknowledgedWritesPresent(Store& store, int64_t project_id, const std
 
 TEST(DurabilityTest, AcknowledgedWritesSurviveKill9) {
   TempDir dir;
-  std::string path = dir.File("durable.db");
+  std::string path = testing::FreshDatabaseUrl(dir, "durable.db");  // or a PostgreSQL schema
   FakeClock clock;
   int64_t project_id = 0, user_id = 0;
   {
@@ -185,7 +185,8 @@ TEST(DurabilityTest, AcknowledgedWritesSurviveKill9) {
   }
 
   // Two rounds: the second writer starts on the database the first one was killed over, so
-  // recovery of a WAL left by a kill is exercised too.
+  // recovery of a WAL left by a kill is exercised too (on PostgreSQL: the server's rollback of
+  // the killed client's open transaction and import batch).
   std::vector<Ack> all_acks;
   for (int64_t round = 0; round < 2; ++round) {
     std::vector<Ack> acks = RunAndKill(
@@ -200,7 +201,7 @@ TEST(DurabilityTest, AcknowledgedWritesSurviveKill9) {
 
 TEST(DurabilityTest, ConcurrentlySavedResponsesSurviveKill9) {
   TempDir dir;
-  std::string path = dir.File("concurrent.db");
+  std::string path = testing::FreshDatabaseUrl(dir, "concurrent.db");
   FakeClock clock;
   int64_t project_id = 0;
   std::vector<int64_t> users, records;

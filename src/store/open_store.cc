@@ -2,14 +2,21 @@
 
 #include <string_view>
 
+#include "store/postgres/open_postgres_store.h"
+#include "store/postgres/pg_url.h"
 #include "store/sqlite/open_sqlite_store.h"
 
 namespace quorum {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, const Clock& clock) {
   std::string_view view(url);
-  if (view.starts_with("postgres://") || view.starts_with("postgresql://"))
-    return MakeError(ErrorCode::kInvalid, "PostgreSQL support is not built yet");
+  if (view.starts_with("postgres://") || view.starts_with("postgresql://")) {
+    // The password must never reach a message: only the redacted URL is ever quoted.
+    if (view.substr(view.find("://") + 3).empty())
+      return MakeError(ErrorCode::kInvalid, "database URL '" + postgres::RedactPassword(url) +
+                                                "' names no server (expected postgres://user:password@host:port/dbname)");
+    return OpenPostgresStore(url, clock);
+  }
   std::string path;
   if (view.starts_with("sqlite://")) {
     path = view.substr(9);  // "sqlite:///abs/path" and "sqlite://rel/path", as URLs are written

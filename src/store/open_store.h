@@ -10,10 +10,12 @@
 
 namespace quorum {
 
-// Opens (creating if needed) the store at `url`: a file path (SQLite; "quorum.db") or
-// "sqlite:PATH". Applies pending migrations. `clock` must outlive the store.
-// Fails with kIo when the database cannot be opened, kInvalid for an unknown scheme
-// (PostgreSQL URLs are refused until that backend exists).
+// Opens (creating if needed) the store at `url`: a file path (SQLite; "quorum.db"),
+// "sqlite:PATH", or a PostgreSQL server URL "postgres://user:password@host:port/dbname" (or
+// "postgresql://..."; optional "?pool_size=N", default 8, and libpq's own parameters). Applies
+// pending migrations. `clock` must outlive the store.
+// Fails with kIo when the database cannot be opened or reached (naming the file, or the host
+// and port: never the password), kInvalid for an unknown scheme or a bad URL.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, const Clock& clock = SystemClock());
 
 }  // namespace quorum

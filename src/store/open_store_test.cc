@@ -37,8 +37,11 @@ TEST(OpenStoreTest, RefusedUrls) {
     std::string message_part;
   };
   const Case cases[] = {
-      {"postgres://db.example.com/quorum", ErrorCode::kInvalid, "PostgreSQL support is not built yet"},
-      {"postgresql://localhost/quorum", ErrorCode::kInvalid, "PostgreSQL support is not built yet"},
+      // Port 1 on the loopback: nothing listens, so the connection is refused at once.
+      {"postgres://quorum:s3cret@127.0.0.1:1/quorum", ErrorCode::kIo, "127.0.0.1:1"},
+      {"postgresql://127.0.0.1:1/quorum", ErrorCode::kIo, "cannot connect to PostgreSQL at 127.0.0.1:1"},
+      {"postgres://quorum:s3cret@127.0.0.1:1/quorum?pool_size=0", ErrorCode::kInvalid, "pool_size must be"},
+      {"postgres://", ErrorCode::kInvalid, "names no server"},
       {"mysql://localhost/quorum", ErrorCode::kInvalid, "unknown database URL scheme 'mysql'"},
       {"", ErrorCode::kInvalid, "names no file"},
       {"sqlite:", ErrorCode::kInvalid, "names no file"},
@@ -50,6 +53,7 @@ TEST(OpenStoreTest, RefusedUrls) {
     EXPECT_EQ(store.error().code, test.code) << test.url;
     EXPECT_NE(store.error().message.find(test.message_part), std::string::npos)
         << test.url << ": " << store.error().message;
+    EXPECT_EQ(store.error().message.find("s3cret"), std::string::npos) << "password in: " << store.error().message;
   }
 }
 

@@ -1,5 +1,7 @@
 // Test-only helpers for the store tests (included by *_test.cc files only): a temporary
-// directory, a fake clock, and a fixture that opens a fresh SQLite store in that directory.
+// directory, a fake clock, and a fixture that opens a fresh store: a SQLite file in that
+// directory, or, when QUORUM_TEST_POSTGRES names a server, a fresh schema on it
+// (store/test_database.h), so every store test runs on whichever backend the environment selects.
 #pragma once
 
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "core/test_builders.h"
 #include "store/open_store.h"
 #include "store/store.h"
+#include "store/test_database.h"
 
 namespace quorum::testing {
 
@@ -60,12 +63,23 @@ inline Schema TestSchema() {
   return schema;
 }
 
-// A fixture with a store opened on a fresh file, and builders for the usual rows.
+// The URL of a fresh database for a test: a file in `dir`, or a new schema on the PostgreSQL
+// server the environment names. Throws (failing the test) when the server cannot be reached.
+inline std::string FreshDatabaseUrl(const TempDir& dir, const std::string& file_name = "quorum.db") {
+  Result<std::string> url = FreshTestDatabase(dir.path(), file_name);
+  if (!url.ok()) throw std::runtime_error(url.error().ToString());
+  return *url;
+}
+
+// True when the tests run on PostgreSQL (QUORUM_TEST_POSTGRES is set).
+inline bool OnPostgres() { return !TestPostgresServer().empty(); }
+
+// A fixture with a store opened on a fresh database, and builders for the usual rows.
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override { Reopen(); }
 
-  // Closes the store (if open) and opens the same file again.
+  // Closes the store (if open) and opens the same database again.
   void Reopen() {
     store_.reset();
     Result<std::unique_ptr<Store>> opened = OpenStore(path_, clock_);
@@ -117,7 +131,7 @@ class StoreTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::string path_ = dir_.File("quorum.db");
+  std::string path_ = FreshDatabaseUrl(dir_);  // a file path or a postgres:// URL
   FakeClock clock_;
   std::unique_ptr<Store> store_;
 };

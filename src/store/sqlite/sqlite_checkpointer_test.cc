@@ -15,7 +15,14 @@ namespace {
 
 using quorum::testing::StoreTest;
 
-class CheckpointerTest : public StoreTest {};
+// SQLite's WAL and its checkpoints: nothing to test when the suite runs on PostgreSQL.
+class CheckpointerTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    if (testing::OnPostgres()) GTEST_SKIP() << "SQLite WAL checkpoints; QUORUM_TEST_POSTGRES selects PostgreSQL";
+    StoreTest::SetUp();
+  }
+};
 
 TEST_F(CheckpointerTest, PagesOfALargeCommitReachTheDatabaseFileInTheBackground) {
   int64_t project = NewProject(NewWorkspace());

@@ -11,36 +11,6 @@ std::string Named(std::string_view kind, int64_t id, std::string_view column) {
 
 }  // namespace
 
-Result<nlohmann::json> ParseStoredJson(std::string_view text, std::string_view what) {
-  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded())
-    return MakeError(ErrorCode::kInternal, "stored " + std::string(what) + " is not valid JSON");
-  return json;
-}
-
-Result<ResponseStatus> ParseStoredStatus(std::string_view text, std::string_view what) {
-  std::optional<ResponseStatus> status = ParseResponseStatus(text);
-  if (!status)
-    return MakeError(ErrorCode::kInternal, "stored " + std::string(what) + " has unknown status '" +
-                                               std::string(text) + "'");
-  return *status;
-}
-
-Result<Role> ParseStoredRole(std::string_view text, std::string_view what) {
-  std::optional<Role> role = ParseRole(text);
-  if (!role)
-    return MakeError(ErrorCode::kInternal, "stored " + std::string(what) + " has unknown role '" +
-                                               std::string(text) + "'");
-  return *role;
-}
-
-std::string LowerCaseEmail(std::string_view email) {
-  std::string lower(email);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
 Workspace ReadWorkspace(const Query& row) {
   return Workspace{row.Int(0), std::string(row.Text(1)), row.Int(2)};
 }

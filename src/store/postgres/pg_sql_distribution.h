@@ -1,0 +1,122 @@
+// The distribution queue's SQL (see migration 3 in pg_migrations.cc). Private to
+// src/store/postgres. Values are always bound.
+//
+// Concurrency across processes: Reserve and SaveResponseWithin take the transaction-scoped
+// advisory lock of the record's project (the one-number form, key = project id) before they
+// read any places, so every server's hand-outs and submissions in one project run one after
+// the other; the lock goes with COMMIT or ROLLBACK.
+#pragma once
+
+namespace quorum::postgres {
+
+inline constexpr char kLockProject[] = "SELECT pg_advisory_xact_lock($1)";
+// The record's project, locked as above: project_id (no row for an unknown record).
+inline constexpr char kLockProjectOfRecord[] =
+    "SELECT project_id, pg_advisory_xact_lock(project_id) FROM record_progress WHERE record_id = $1";
+
+// Reserve's first step, one statement: releases the project's reservations that expired by $2
+// and reads the caller's live reservation, the project's queue ordering and the caller's
+// served counts. The statement's snapshot predates its own release, so the live reservation
+// is read as one that has not expired. Columns: record_id, expires_at (NULL: none), ordering
+// (NULL: fifo), served, gold_served.
+inline constexpr char kReserveStart[] =
+    "WITH released AS (UPDATE reservations SET live = 0 WHERE project_id = $1 AND live = 1 AND expires_at <= $2 "
+    "RETURNING 1), mine AS (SELECT record_id, expires_at FROM reservations WHERE user_id = $3 AND project_id = $1 "
+    "AND live = 1 AND expires_at > $2 LIMIT 1) "
+    "SELECT (SELECT record_id FROM mine), (SELECT expires_at FROM mine), "
+    "(SELECT ordering FROM queue_orders WHERE project_id = $1), "
+    "coalesce((SELECT served FROM annotator_progress WHERE project_id = $1 AND user_id = $3), 0), "
+    "coalesce((SELECT gold_served FROM annotator_progress WHERE project_id = $1 AND user_id = $3), 0), "
+    "(SELECT count(*) FROM released)";
+inline constexpr char kInsertReservation[] =
+    "INSERT INTO reservations (record_id, user_id, project_id, expires_at, live) VALUES ($1, $2, $3, $4, 1)";
+inline constexpr char kWasHandedOut[] = "SELECT 1 FROM reservations WHERE record_id = $1 AND user_id = $2";
+// Calibration: the first of the records $1 (a JSON array of ids, in order) that is in project $2
+// and that user $3 never had.
+inline constexpr char kFirstCalibration[] =
+    "SELECT c.id FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS c(id, position) "
+    "JOIN record_progress p ON p.record_id = c.id::bigint AND p.project_id = $2 "
+    "WHERE NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = $3) "
+    "ORDER BY c.position LIMIT 1";
+inline constexpr char kFirstRecordIds[] = "SELECT id FROM records WHERE project_id = $1 ORDER BY id LIMIT $2";
+
+// The conditions every queue walk shares, after "p.project_id = $1": eligibility (tier $2,
+// the JSON array $3 of the user's specializations) and that user $4 never had the record.
+#define QUORUM_PG_QUEUE_ELIGIBLE                                                                  \
+  " AND p.min_tier <= $2 AND (p.specialization = '' OR p.specialization IN "                      \
+  "(SELECT jsonb_array_elements_text($3::jsonb))) "                                              \
+  "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = $4)"
+
+// Gold: the first eligible gold record at or after the shuffle position $5, else (wrapping
+// round) the first before it. Columns: record_id.
+inline constexpr char kFirstGold[] =
+    "(SELECT p.record_id FROM record_progress p WHERE p.project_id = $1 AND p.gold = 1" QUORUM_PG_QUEUE_ELIGIBLE
+    " AND p.shuffle >= $5 ORDER BY p.shuffle LIMIT 1) UNION ALL "
+    "(SELECT p.record_id FROM record_progress p WHERE p.project_id = $1 AND p.gold = 1" QUORUM_PG_QUEUE_ELIGIBLE
+    " AND p.shuffle < $5 ORDER BY p.shuffle LIMIT 1) LIMIT 1";
+
+// Every bucket of the non-gold queue at once (places taken = 0 .. overlap-1, overlap $5), one
+// index seek per bucket: each bucket's first record by order_key at or after $8 and, when $9
+// is true (random order, which wraps round), its first before $8. Discards count ($6) against
+// the overlap ($7). Columns: taken, record_id, order_key, wrapped (0/1).
+inline constexpr char kQueueBuckets[] =
+    "SELECT t.taken, f.record_id, f.order_key, 0 FROM generate_series(0, $5::int - 1) AS t(taken) "
+    "CROSS JOIN LATERAL (SELECT p.record_id, p.order_key FROM record_progress p "
+    "WHERE p.project_id = $1 AND p.gold = 0" QUORUM_PG_QUEUE_ELIGIBLE
+    " AND p.taken = t.taken AND ($6::int = 0 OR p.taken + p.discarded < $7::int) AND p.order_key >= $8::float8 "
+    "ORDER BY p.order_key, p.record_id LIMIT 1) f "
+    "UNION ALL "
+    "SELECT t.taken, b.record_id, b.order_key, 1 FROM generate_series(0, $5::int - 1) AS t(taken) "
+    "CROSS JOIN LATERAL (SELECT p.record_id, p.order_key FROM record_progress p "
+    "WHERE $9::boolean AND p.project_id = $1 AND p.gold = 0" QUORUM_PG_QUEUE_ELIGIBLE
+    " AND p.taken = t.taken AND ($6::int = 0 OR p.taken + p.discarded < $7::int) AND p.order_key < $8::float8 "
+    "ORDER BY p.order_key, p.record_id LIMIT 1) b";
+#undef QUORUM_PG_QUEUE_ELIGIBLE
+
+// A record's places for SaveResponseWithin, after releasing the project's reservations that
+// expired by $3 (project $4): taken and discarded as they will be once the release is done
+// (the statement's snapshot predates it), and the saver's own part: whether their reservation
+// is live (and not expiring now), their response's status. Columns: taken, discarded,
+// own_live, own_status.
+inline constexpr char kRecordPlaces[] =
+    "WITH released AS (UPDATE reservations SET live = 0 WHERE project_id = $4 AND live = 1 AND expires_at <= $3 "
+    "RETURNING record_id) "
+    "SELECT p.taken - (SELECT count(*) FROM released WHERE record_id = $1), p.discarded, "
+    "EXISTS (SELECT 1 FROM reservations WHERE record_id = $1 AND user_id = $2 AND live = 1 AND expires_at > $3), "
+    "(SELECT status FROM responses WHERE record_id = $1 AND user_id = $2) "
+    "FROM record_progress p WHERE p.record_id = $1";
+inline constexpr char kReleaseExpired[] =
+    "UPDATE reservations SET live = 0 WHERE project_id = $1 AND live = 1 AND expires_at <= $2";
+inline constexpr char kExtendReservation[] =
+    "UPDATE reservations SET expires_at = greatest(expires_at, $1) WHERE record_id = $2 AND user_id = $3 AND live = 1";
+
+// Progress: records per (gold, submitted) of a project; an annotator's counts; live reservations.
+inline constexpr char kProgressCounts[] =
+    "SELECT gold, submitted, records FROM progress_counts WHERE project_id = $1 AND records > 0";
+inline constexpr char kAnnotatorCounts[] =
+    "SELECT a.user_id, a.served, a.gold_served, a.submitted, a.discarded, "
+    "(SELECT count(*) FROM reservations r WHERE r.user_id = a.user_id AND r.project_id = a.project_id "
+    "AND r.live = 1 AND r.expires_at > $2) "
+    "FROM annotator_progress a WHERE a.project_id = $1 ORDER BY a.user_id";
+inline constexpr char kAnnotatorCountsOfUser[] =
+    "SELECT submitted, discarded FROM annotator_progress WHERE project_id = $1 AND user_id = $2";
+inline constexpr char kCountLiveReservations[] =
+    "SELECT count(*) FROM reservations WHERE project_id = $1 AND live = 1 AND expires_at > $2";
+inline constexpr char kListLiveReservations[] =
+    "SELECT record_id, user_id, expires_at FROM reservations WHERE project_id = $1 AND live = 1 AND expires_at > $2 "
+    "ORDER BY expires_at LIMIT $3";
+inline constexpr char kSetUncertainty[] =
+    "UPDATE record_progress SET uncertainty = $1::float8, order_key = CASE (SELECT ordering FROM queue_orders q "
+    "WHERE q.project_id = record_progress.project_id) WHEN 'uncertainty' THEN coalesce(-$1::float8, 1e300) "
+    "ELSE order_key END WHERE record_id = $2";
+
+// The ordering a project's order keys follow (no row: fifo), and rewriting them for another.
+inline constexpr char kSetQueueOrdering[] =
+    "INSERT INTO queue_orders (project_id, ordering) VALUES ($1, $2) "
+    "ON CONFLICT (project_id) DO UPDATE SET ordering = excluded.ordering";
+inline constexpr char kRewriteOrderKeys[] =
+    "UPDATE record_progress SET order_key = CASE $2::text WHEN 'priority' THEN -priority "
+    "WHEN 'uncertainty' THEN coalesce(-uncertainty, 1e300) WHEN 'random' THEN shuffle ELSE record_id END "
+    "WHERE project_id = $1";
+
+}  // namespace quorum::postgres

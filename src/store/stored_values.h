@@ -1,0 +1,26 @@
+// Reading back values a store wrote (JSON texts, status and role names) and the one spelling of
+// emails, shared by the SQLite and PostgreSQL backends. Private to src/store.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/response.h"
+#include "core/result.h"
+#include "core/workspace.h"
+
+namespace quorum {
+
+// Parses a stored JSON text. kInternal naming `what` when it does not parse: the store only
+// ever writes valid JSON, so a bad value means corruption or a bug, not bad input.
+Result<nlohmann::json> ParseStoredJson(std::string_view text, std::string_view what);
+// Parses a stored status or role name; kInternal naming `what` for an unknown one.
+Result<ResponseStatus> ParseStoredStatus(std::string_view text, std::string_view what);
+Result<Role> ParseStoredRole(std::string_view text, std::string_view what);
+
+// ASCII lower-case: how emails are stored and looked up.
+std::string LowerCaseEmail(std::string_view email);
+
+}  // namespace quorum
