@@ -39,7 +39,8 @@ struct RecordRow {
   double priority = 0;
   int64_t created_at_ms = 0;
   // 0: the store gives the next id. Otherwise this id (quorum migrate keeps ids): kConflict when
-  // a record has it, and ids given later are above it.
+  // a record has it (from PutRecord, or from Commit where rows are sent in bulk), and ids given
+  // later are above it.
   int64_t id = 0;
 };
 
@@ -68,7 +69,7 @@ struct ResponseRow {
   // The history to keep; when empty, one revision is written from the fields above.
   std::span<const RevisionRow> revisions;
   // 0: the store gives the next id. Otherwise this id (quorum migrate keeps ids): kConflict when
-  // a response has it, and ids given later are above it.
+  // a response has it (from PutResponse or Commit), and ids given later are above it.
   int64_t id = 0;
 };
 

@@ -53,11 +53,16 @@ TEST_F(StoreKeepIdsTest, ImportedRowsKeepTheirIdsAndLaterRowsGoAbove) {
     response.status = ResponseStatus::kSubmitted;
     response.id = 300;
     ASSERT_TRUE(batch->PutResponse(20, response).ok());
-    RecordRow taken{"c", R"({"prompt":"c"})", "{}", "{}", 0, 0, 50};
-    Result<int64_t> conflict = batch->PutRecord(taken, OnDuplicate::kRefuse);
-    ASSERT_FALSE(conflict.ok());
-    EXPECT_EQ(conflict.error().code, ErrorCode::kConflict);
     ASSERT_TRUE(batch->Commit().ok());
+  }
+  {
+    // A taken id is refused by PutRecord, or by Commit in a store that sends rows in bulk.
+    std::unique_ptr<ImportBatch> batch = store_->BeginImport(project).value();
+    RecordRow taken{"c", R"({"prompt":"c"})", "{}", "{}", 0, 0, 50};
+    Result<int64_t> put = batch->PutRecord(taken, OnDuplicate::kRefuse);
+    Status refused = put.ok() ? batch->Commit() : Status(put.error());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kConflict) << refused.error().ToString();
   }
   EXPECT_EQ(store_->GetRecord(50).value().external_id, "a");
   EXPECT_EQ(store_->GetResponse(300).value().record_id, 20);
