@@ -239,12 +239,23 @@ struct Reservation {
   int64_t expires_at_ms = 0;
 };
 
+// Gold answers graded the way src/quality scores gold accuracy: `answered` counts gold
+// questions answered, `correct` those whose answer equals the gold answer.
+struct GoldTally {
+  int64_t answered = 0;
+  int64_t correct = 0;
+};
+
 // How SaveResponseWithin checks a response against its record's places.
 struct ResponseLimits {
   int overlap = 0;             // 0: no limit (gold and calibration records)
   bool discards_count = false;  // a discarded response takes a place
   int64_t now_ms = 0;           // reservations that expired by now hold nothing
   int64_t lease_until_ms = 0;   // a draft extends its author's live reservation to this time
+  // Set for a gold record: the grade of this response. It replaces the grade counted for the
+  // author's answer to the record (so an edit is counted once), and counts only while the
+  // response is submitted (a draft or discard counts zeros).
+  std::optional<GoldTally> gold_grade;
 };
 
 // A project's progress and one annotator's (zeros for user 0). Gold records are not counted.
@@ -266,6 +277,8 @@ struct AnnotatorQueueCounts {
   int64_t submitted = 0;
   int64_t discarded = 0;
   int64_t holding = 0;      // live reservations now
+  GoldTally gold;           // graded gold answers since the last reinstatement (all, if none)
+  std::optional<int64_t> reinstated_at_ms;  // the last ReinstateAnnotator, if any
 };
 
 class Store {
@@ -374,6 +387,14 @@ class Store {
   virtual Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) = 0;
   // Sets (or, with nullopt, clears) the record's uncertainty score for "uncertainty" ordering.
   virtual Status SetUncertainty(int64_t record_id, std::optional<double> score) = 0;  // kNotFound
+  // The annotator's gold tally in the project since their last reinstatement (all of it when
+  // never reinstated; zeros when they answered no gold). Answers from before a reinstatement
+  // that change or go later can take a tally below its mark: it never goes below zero, and
+  // `correct` never above `answered`.
+  virtual Result<GoldTally> GoldTallyOf(int64_t project_id, int64_t user_id) = 0;
+  // Starts the annotator's gold tally afresh at `now_ms`: what was graded so far no longer
+  // counts for GoldTallyOf. kNotFound when the user does not exist.
+  virtual Status ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) = 0;
 };
 
 }  // namespace quorum

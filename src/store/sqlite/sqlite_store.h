@@ -103,6 +103,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override;
   Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override;
   Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
+  Result<GoldTally> GoldTallyOf(int64_t project_id, int64_t user_id) override;
+  Status ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) override;
 
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;
