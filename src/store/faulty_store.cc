@@ -116,6 +116,11 @@ Status FaultyStore::SetUncertainty(int64_t record_id, std::optional<double> scor
   return inner_->SetUncertainty(record_id, score);
 }
 
+Status FaultyStore::SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("SetUncertainties"));
+  return inner_->SetUncertainties(project_id, scores);
+}
+
 Status FaultyStore::ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) {
   QUORUM_RETURN_IF_ERROR(CountWrite("ReinstateAnnotator"));
   return inner_->ReinstateAnnotator(project_id, user_id, now_ms);

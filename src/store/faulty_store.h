@@ -12,7 +12,7 @@ namespace quorum {
 
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
 // SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, UpsertSuggestions,
-// Reserve, SaveResponseWithin, SetUncertainty, ReinstateAnnotator, CreateSession, DeleteSession,
+// Reserve, SaveResponseWithin, SetUncertainty, SetUncertainties, ReinstateAnnotator, CreateSession, DeleteSession,
 // DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, UpdateRecord, DeleteRecord,
 // DeleteResponse, and each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
 // FindTokenByHash counts as a read (its use-time bookkeeping is not what callers test). They are
@@ -117,6 +117,7 @@ class FaultyStore final : public Store {
     return inner_->ListAnnotatorCounts(project_id, now_ms);
   }
   Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
+  Status SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) override;
   Result<GoldTally> GoldTallyOf(int64_t project_id, int64_t user_id) override {
     return inner_->GoldTallyOf(project_id, user_id);
   }

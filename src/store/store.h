@@ -258,6 +258,12 @@ struct ResponseLimits {
   std::optional<GoldTally> gold_grade;
 };
 
+// One record's uncertainty score for SetUncertainties (nullopt clears it).
+struct UncertaintyScore {
+  int64_t record_id = 0;
+  std::optional<double> score;
+};
+
 // A project's progress and one annotator's (zeros for user 0). Gold records are not counted.
 struct DistributionProgress {
   int64_t records = 0;     // non-gold records
@@ -387,6 +393,9 @@ class Store {
   virtual Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) = 0;
   // Sets (or, with nullopt, clears) the record's uncertainty score for "uncertainty" ordering.
   virtual Status SetUncertainty(int64_t record_id, std::optional<double> score) = 0;  // kNotFound
+  // SetUncertainty for many records of one project in one write: all or nothing. kNotFound
+  // (naming the first) when a record is not in the project; nothing is written then.
+  virtual Status SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) = 0;
   // The annotator's gold tally in the project since their last reinstatement (all of it when
   // never reinstated; zeros when they answered no gold). Answers from before a reinstatement
   // that change or go later can take a tally below its mark: it never goes below zero, and

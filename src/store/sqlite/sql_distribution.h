@@ -83,6 +83,12 @@ inline constexpr char kSetUncertainty[] =
     "WHERE q.project_id = record_progress.project_id) WHEN 'uncertainty' THEN coalesce(-?1, 1e300) ELSE order_key END "
     "WHERE record_id = ?2";
 
+// SetUncertainty limited to one project (?3): no change for a record of another project.
+inline constexpr char kSetUncertaintyInProject[] =
+    "UPDATE record_progress SET uncertainty = ?1, order_key = CASE (SELECT ordering FROM queue_orders q "
+    "WHERE q.project_id = record_progress.project_id) WHEN 'uncertainty' THEN coalesce(-?1, 1e300) ELSE order_key END "
+    "WHERE record_id = ?2 AND project_id = ?3";
+
 // Gold tallies (migration 4): a response's grade on its (record, user) row, an annotator's
 // tally since their last reinstatement, and a reinstatement.
 inline constexpr char kSetGoldGrade[] =

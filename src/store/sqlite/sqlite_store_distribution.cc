@@ -172,6 +172,19 @@ Status SqliteStore::SetUncertainty(int64_t record_id, std::optional<double> scor
   });
 }
 
+Status SqliteStore::SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) {
+  return Write([&](Connection& connection) -> Status {
+    for (const UncertaintyScore& entry : scores) {
+      QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kSetUncertaintyInProject));
+      QUORUM_RETURN_IF_ERROR(update.BindOptionalDouble(entry.score).BindInt(entry.record_id).BindInt(project_id).Run());
+      if (connection.Changes() == 0)
+        return MakeError(ErrorCode::kNotFound, "record " + std::to_string(entry.record_id) + " is not in project " +
+                                                   std::to_string(project_id));
+    }
+    return OkStatus();
+  });
+}
+
 Result<GoldTally> SqliteStore::GoldTallyOf(int64_t project_id, int64_t user_id) {
   Reading reading = Read();
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kGoldTallyOf));
