@@ -84,6 +84,12 @@ const std::map<std::string, Needs> kExpectations = {
     {"GET /api/predictions", Needs::kSignedIn},
     {"GET /api/v1/projects/{id}/my-work", Needs::kProjectAnnotator},
     {"GET /api/v1/projects/{id}/queue", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/pause", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/resume", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/annotators/{user_id}/pause", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/annotators/{user_id}/resume", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/annotators/{user_id}/reinstate", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/uncertainty", Needs::kProjectManager},
 };
 
 std::optional<Role> MinRole(Needs needs) {
