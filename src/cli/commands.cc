@@ -9,6 +9,7 @@ const std::vector<CommandSpec>& AllCommands() {
       ProjectTemplatesCommand(), ImportCommand(),      ExportCommand(),
       ServeCommand(),         TokenCreateCommand(),
       AgreementCommand(),     AggregateCommand(),      AnnotatorsCommand(),
+      QueueCommand(),         ReinstateCommand(),      UncertaintyCommand(),
   };
   return commands;
 }

@@ -21,5 +21,8 @@ CommandSpec TokenCreateCommand();
 CommandSpec AgreementCommand();
 CommandSpec AggregateCommand();
 CommandSpec AnnotatorsCommand();
+CommandSpec QueueCommand();
+CommandSpec ReinstateCommand();
+CommandSpec UncertaintyCommand();
 
 }  // namespace quorum

@@ -59,6 +59,7 @@ Result<NextOutcome> Distributor::Next(const Project& project, const User& user) 
   if (!reservation) return outcome;
   QUORUM_ASSIGN_OR_RETURN(Record record, store_.GetRecord(reservation->record_id));
   outcome.assignment = Assignment{std::move(record), reservation->expires_at_ms};
+  outcome.selection_ns = reservation->selection_ns;
   return outcome;
 }
 

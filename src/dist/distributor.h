@@ -41,6 +41,7 @@ struct NextOutcome {
   std::optional<Assignment> assignment;  // set, or `reason` says why not
   NoRecordReason reason = NoRecordReason::kNothingLeft;
   std::optional<Suspension> suspension;  // set when reason is kSuspended
+  int64_t selection_ns = 0;  // for measurement: Reservation::selection_ns of the hand-out
 };
 
 // Progress bars. Project figures count non-gold records; `mine_done` counts the annotator's

@@ -237,6 +237,10 @@ struct Reservation {
   int64_t record_id = 0;
   int64_t user_id = 0;
   int64_t expires_at_ms = 0;
+  // For measurement only: the time Reserve spent choosing this record inside its write (the
+  // queue seeks), without waiting for the writer or committing. 0 for a live reservation
+  // returned as it was, and from listings.
+  int64_t selection_ns = 0;
 };
 
 // Gold answers graded the way src/quality scores gold accuracy: `answered` counts gold

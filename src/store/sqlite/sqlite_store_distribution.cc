@@ -137,7 +137,7 @@ Result<std::vector<Reservation>> SqliteStore::ListReservations(int64_t project_i
   while (true) {
     QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
     if (!has_row) return reservations;
-    reservations.push_back(Reservation{query.Int(0), query.Int(1), query.Int(2)});
+    reservations.push_back(Reservation{query.Int(0), query.Int(1), query.Int(2), 0});
   }
 }
 
