@@ -3,6 +3,8 @@
 // each thread serving its share of the annotators in turn. Prints cycles/s and the latency of
 // choosing a record (Distributor::Next: one write transaction, group-committed) as p50/p99,
 // and the same latency with one thread alone (no queueing behind other writers).
+// It prints the whole Next and the selection inside it (the store's queue seeks, without
+// the wait for the writer and the commit) separately: the commit's fdatasync dominates the first.
 // Each thread plays its own annotators (user i belongs to thread i mod T).
 //
 //   bench_dist [--records N] [--annotators A] [--threads T] [--seconds S] [--overlap K]
@@ -77,12 +79,20 @@ void Import(Store& store, const Project& project, int64_t records) {
   Must(batch->Commit(), "commit");
 }
 
-// One next+submit cycle; adds the Next latency (ms) to `latencies`. False when nothing is left.
-bool Cycle(Distributor& distributor, const Project& project, const User& user, std::vector<double>& latencies) {
+// Latencies of one thread, in ms: the whole Next (waiting for the writer, choosing, the durable
+// commit, reading the record) and the selection alone (the queue seeks inside Reserve's write).
+struct Latencies {
+  std::vector<double> next;
+  std::vector<double> selection;
+};
+
+// One next+submit cycle, recording its latencies. False when nothing is left.
+bool Cycle(Distributor& distributor, const Project& project, const User& user, Latencies& latencies) {
   const Steady::time_point start = Steady::now();
   NextOutcome next = Must(distributor.Next(project, user), "next");
-  latencies.push_back(Since(start) * 1000);
+  latencies.next.push_back(Since(start) * 1000);
   if (!next.assignment) return false;
+  latencies.selection.push_back(static_cast<double>(next.selection_ns) / 1e6);
   Response response;
   response.record_id = next.assignment->record.id;
   response.user_id = user.id;
@@ -141,13 +151,13 @@ int main(int argc, char** argv) {
   Distributor distributor(*store, SystemClock());
 
   // Alone: one thread, one annotator after another.
-  std::vector<double> alone;
+  Latencies alone;
   for (int index = 0; index < 2000; ++index) Cycle(distributor, project, users[index % users.size()], alone);
 
   // Loaded: T threads for S seconds.
   std::atomic<bool> stop{false};
   std::atomic<int64_t> cycles{0};
-  std::vector<std::vector<double>> latencies(options.threads);
+  std::vector<Latencies> latencies(options.threads);
   std::vector<std::thread> threads;
   start = Steady::now();
   for (int worker = 0; worker < options.threads; ++worker)
@@ -162,17 +172,28 @@ int main(int argc, char** argv) {
   stop = true;
   for (std::thread& thread : threads) thread.join();
   const double elapsed = Since(start);
-  std::vector<double> all;
-  for (const auto& each : latencies) all.insert(all.end(), each.begin(), each.end());
+  Latencies all;
+  for (const Latencies& each : latencies) {
+    all.next.insert(all.next.end(), each.next.begin(), each.next.end());
+    all.selection.insert(all.selection.end(), each.selection.begin(), each.selection.end());
+  }
 
   std::printf("records %lld, annotators %d, overlap %d, ordering %s\n", static_cast<long long>(options.records),
               options.annotators, options.overlap, options.ordering.c_str());
   std::printf("next+submit: %lld cycles in %.1f s with %d threads: %.0f cycles/s\n", static_cast<long long>(cycles.load()),
               elapsed, options.threads, cycles.load() / elapsed);
-  std::printf("selection latency under load (Next, %zu calls): p50 %.3f ms, p99 %.3f ms\n", all.size(),
-              Percentile(all, 0.50), Percentile(all, 0.99));
-  std::printf("selection latency alone (Next, %zu calls): p50 %.3f ms, p99 %.3f ms\n", alone.size(),
-              Percentile(alone, 0.50), Percentile(alone, 0.99));
+  // Two figures, honestly apart: the whole Next as a caller waits for it (queueing behind other
+  // writers and the durable commit, an fdatasync, included), and the selection alone (the
+  // queue seeks inside the write, measured by the store), which is what "p99 selection" means.
+  std::printf("whole Next under load (wait + choose + durable commit + read, %zu calls): p50 %.3f ms, p99 %.3f ms\n",
+              all.next.size(), Percentile(all.next, 0.50), Percentile(all.next, 0.99));
+  std::printf("whole Next alone (%zu calls): p50 %.3f ms, p99 %.3f ms\n", alone.next.size(), Percentile(alone.next, 0.50),
+              Percentile(alone.next, 0.99));
+  std::printf("selection under load (queue seeks inside the write, no wait, no commit; %zu calls): p50 %.3f ms, "
+              "p99 %.3f ms (target p99 < 2 ms)\n",
+              all.selection.size(), Percentile(all.selection, 0.50), Percentile(all.selection, 0.99));
+  std::printf("selection alone (%zu calls): p50 %.3f ms, p99 %.3f ms\n", alone.selection.size(),
+              Percentile(alone.selection, 0.50), Percentile(alone.selection, 0.99));
   ProgressFigures progress = Must(distributor.Progress(project, 0), "progress");
   std::printf("project: %lld of %lld records complete\n", static_cast<long long>(progress.project_done),
               static_cast<long long>(progress.project_total));

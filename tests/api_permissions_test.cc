@@ -96,6 +96,12 @@ const std::map<std::string, Needs> kExpectations = {
     {"POST /api/storages/{kind}", Needs::kSignedIn},
     {"GET /api/storages/export/{kind}", Needs::kSignedIn},
     {"POST /api/storages/export/{kind}", Needs::kSignedIn},
+    {"POST /api/v1/projects/{id}/pause", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/resume", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/annotators/{user_id}/pause", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/annotators/{user_id}/resume", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/annotators/{user_id}/reinstate", Needs::kProjectManager},
+    {"POST /api/v1/projects/{id}/uncertainty", Needs::kProjectManager},
 };
 
 std::optional<Role> MinRole(Needs needs) {

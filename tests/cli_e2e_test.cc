@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -308,6 +309,30 @@ TEST_F(CliTest, UnwritableDatabaseFailsWithTheReason) {
   CliResult result = RunQuorum("/nonexistent-dir/quorum.db", {"project", "list"});
   EXPECT_EQ(result.status, 1);
   EXPECT_THAT(result.err, HasSubstr("/nonexistent-dir/quorum.db"));
+}
+
+TEST_F(CliTest, QueueReinstateAndUncertaintyScores) {
+  MustRun({"init", "--password", "owner-password"});
+  const std::string id = std::to_string(CreatePairwiseProject());
+  const std::string rows = dir_.File("rows.jsonl");
+  std::ofstream(rows) << R"({"id": "a", "prompt": "p", "response_a": "x", "response_b": "y"})" "\n"
+                      << R"({"id": "b", "prompt": "p", "response_a": "x", "response_b": "y"})" "\n";
+  MustRun({"import", "--project", id, rows});
+  const std::string scores = dir_.File("scores.json");
+  std::ofstream(scores) << R"([{"record_id": 2, "score": 0.9}, {"record_id": 77, "score": 0.1}])";
+  CliResult refused = Run({"uncertainty", "--project", id, scores});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_THAT(refused.err, HasSubstr("no score was set: record 77 is not in project"));
+  std::ofstream(scores, std::ios::trunc) << R"([{"record_id": 2, "score": 0.9}, {"record_id": 1, "score": null}])";
+  EXPECT_THAT(MustRun({"uncertainty", "--project", id, scores}), HasSubstr("Set 2 uncertainty scores"));
+
+  nlohmann::json queue = MustRunJson({"queue", "--project", id, "--json"});
+  EXPECT_EQ(queue["records"]["total"], 2);
+  EXPECT_EQ(queue["annotators"].size(), 0u);
+  EXPECT_THAT(MustRun({"reinstate", "--project", id, "--user", "admin@localhost"}), HasSubstr("was not suspended"));
+  CliResult unknown = Run({"reinstate", "--project", id, "--user", "nobody@x.org"});
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_THAT(unknown.err, HasSubstr("no user with email nobody@x.org"));
 }
 
 }  // namespace

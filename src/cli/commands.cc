@@ -10,6 +10,7 @@ const std::vector<CommandSpec>& AllCommands() {
       ServeCommand(),         TokenCreateCommand(),
       AgreementCommand(),     AggregateCommand(),      AnnotatorsCommand(),
       MigrateCommand(),
+      QueueCommand(),         ReinstateCommand(),      UncertaintyCommand(),
   };
   return commands;
 }

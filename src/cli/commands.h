@@ -22,5 +22,8 @@ CommandSpec AgreementCommand();
 CommandSpec AggregateCommand();
 CommandSpec AnnotatorsCommand();
 CommandSpec MigrateCommand();
+CommandSpec QueueCommand();
+CommandSpec ReinstateCommand();
+CommandSpec UncertaintyCommand();
 
 }  // namespace quorum

@@ -1,5 +1,7 @@
 #include "dist/distribution_settings.h"
 
+#include <algorithm>
+
 #include <string>
 
 #include "store/queue_order.h"
@@ -112,6 +114,27 @@ Result<DistributionSettings> ParseDistributionSettings(const nlohmann::json& set
   return MakeError(ErrorCode::kInvalid,
                    "the distribution settings have " + std::to_string(count) + (count == 1 ? " problem" : " problems"),
                    std::move(reader.problems()));
+}
+
+nlohmann::json WithProjectPaused(nlohmann::json settings, bool paused) {
+  if (!settings.is_object()) settings = nlohmann::json::object();
+  settings["paused"] = paused;
+  return settings;
+}
+
+nlohmann::json WithAnnotatorPaused(nlohmann::json settings, int64_t user_id, bool paused) {
+  if (!settings.is_object()) settings = nlohmann::json::object();
+  std::vector<int64_t> ids;
+  if (auto list = settings.find("paused_annotators"); list != settings.end() && list->is_array())
+    for (const nlohmann::json& id : *list)
+      if (id.is_number_integer()) ids.push_back(id.get<int64_t>());
+  std::erase(ids, user_id);
+  if (paused) ids.push_back(user_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.empty()) settings.erase("paused_annotators");
+  else settings["paused_annotators"] = ids;
+  return settings;
 }
 
 }  // namespace quorum

@@ -31,4 +31,10 @@ struct DistributionSettings {
 // key keeps its default. kInvalid naming every bad key (location "settings", subject the key).
 Result<DistributionSettings> ParseDistributionSettings(const nlohmann::json& settings);
 
+// `settings` with "paused" set to `paused` (other keys untouched).
+nlohmann::json WithProjectPaused(nlohmann::json settings, bool paused);
+// `settings` with `user_id` added to (or removed from) "paused_annotators", which stays sorted
+// and without repeats; the key goes when the list empties. Other keys untouched.
+nlohmann::json WithAnnotatorPaused(nlohmann::json settings, int64_t user_id, bool paused);
+
 }  // namespace quorum

@@ -69,5 +69,18 @@ TEST(DistributionSettingsTest, NamesEveryBadKey) {
   EXPECT_EQ(two.error().message, "the distribution settings have 2 problems");
 }
 
+TEST(DistributionSettingsTest, PausingEditsOnlyItsKeys) {
+  nlohmann::json settings = {{"overlap", 2}, {"paused_annotators", {7, 3}}};
+  settings = WithAnnotatorPaused(settings, 5, true);
+  EXPECT_EQ(settings["paused_annotators"], nlohmann::json({3, 5, 7}));
+  settings = WithAnnotatorPaused(settings, 5, true);
+  EXPECT_EQ(settings["paused_annotators"], nlohmann::json({3, 5, 7})) << "pausing twice lists once";
+  settings = WithAnnotatorPaused(WithAnnotatorPaused(WithAnnotatorPaused(settings, 3, false), 5, false), 7, false);
+  EXPECT_FALSE(settings.contains("paused_annotators"));
+  settings = WithProjectPaused(settings, true);
+  EXPECT_EQ(settings, nlohmann::json({{"overlap", 2}, {"paused", true}}));
+  EXPECT_TRUE(ParseDistributionSettings(settings)->paused);
+}
+
 }  // namespace
 }  // namespace quorum

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "dist/stream_mix.h"
+#include "io/answer_table.h"
+#include "quality/suspension.h"
 
 namespace quorum {
 namespace {
@@ -47,12 +49,35 @@ Result<NextOutcome> Distributor::Next(const Project& project, const User& user) 
     outcome.reason = NoRecordReason::kAnnotatorPaused;
     return outcome;
   }
+  QUORUM_ASSIGN_OR_RETURN(outcome.suspension, SuspensionOf(project, user.id));
+  if (outcome.suspension) {
+    outcome.reason = NoRecordReason::kSuspended;
+    return outcome;
+  }
   QUORUM_ASSIGN_OR_RETURN(std::optional<Reservation> reservation,
                           store_.Reserve(RequestFor(project, user, settings, clock_.NowMs())));
   if (!reservation) return outcome;
   QUORUM_ASSIGN_OR_RETURN(Record record, store_.GetRecord(reservation->record_id));
   outcome.assignment = Assignment{std::move(record), reservation->expires_at_ms};
+  outcome.selection_ns = reservation->selection_ns;
   return outcome;
+}
+
+Result<std::optional<Suspension>> Distributor::SuspensionOf(const Project& project, int64_t user_id) {
+  QUORUM_ASSIGN_OR_RETURN(QualitySettings quality, QualitySettingsFrom(project.settings));
+  if (!quality.gold_suspend_below || !quality.gold_suspend_after) return std::optional<Suspension>();
+  QUORUM_ASSIGN_OR_RETURN(GoldTally tally, store_.GoldTallyOf(project.id, user_id));
+  return Judge(tally, quality);
+}
+
+std::optional<Suspension> Distributor::Judge(const GoldTally& tally, const QualitySettings& quality) {
+  SuspensionDecision decision = DecideSuspension(tally.correct, tally.answered, quality);
+  if (!decision.suspend) return std::nullopt;
+  return Suspension{tally, *quality.gold_suspend_below, *quality.gold_suspend_after, std::move(decision.reason)};
+}
+
+Status Distributor::Reinstate(const Project& project, int64_t user_id) {
+  return store_.ReinstateAnnotator(project.id, user_id, clock_.NowMs());
 }
 
 Result<bool> Distributor::IsCalibration(const DistributionSettings& settings, const Record& record) {
@@ -75,6 +100,13 @@ Result<Response> Distributor::Save(const Project& project, const Record& record,
   if (limits.overlap > 0) {
     QUORUM_ASSIGN_OR_RETURN(bool calibration, IsCalibration(settings, record));
     if (calibration) limits.overlap = 0;  // everyone answers calibration records
+  }
+  if (!record.gold.empty()) {
+    // Graded only when it counts (the store counts a submitted response's grade only), and
+    // the record's gold as stored, so the tally is what `quorum annotators` would say.
+    limits.gold_grade = response.status == ResponseStatus::kSubmitted
+                            ? GradeAgainstGold(project, record.gold.dump(), response.values.dump())
+                            : GoldTally{};
   }
   return store_.SaveResponseWithin(response, actor_user_id, limits);
 }
@@ -100,6 +132,8 @@ Result<QueueStats> Distributor::Queue(const Project& project, int reservation_li
   QUORUM_ASSIGN_OR_RETURN(stats.counts, store_.ProgressOf(project.id, 0, stats.settings.overlap, now_ms));
   QUORUM_ASSIGN_OR_RETURN(stats.reservations, store_.ListReservations(project.id, now_ms, reservation_limit));
   QUORUM_ASSIGN_OR_RETURN(stats.annotators, store_.ListAnnotatorCounts(project.id, now_ms));
+  QUORUM_ASSIGN_OR_RETURN(QualitySettings quality, QualitySettingsFrom(project.settings));
+  for (const AnnotatorQueueCounts& annotator : stats.annotators) stats.suspensions.push_back(Judge(annotator.gold, quality));
   return stats;
 }
 

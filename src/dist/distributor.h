@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/clock.h"
@@ -13,6 +14,7 @@
 #include "core/response.h"
 #include "core/user.h"
 #include "dist/distribution_settings.h"
+#include "quality/quality_settings.h"
 #include "store/store.h"
 
 namespace quorum {
@@ -24,11 +26,22 @@ struct Assignment {
 };
 
 // Why Next handed out nothing.
-enum class NoRecordReason { kNothingLeft, kProjectPaused, kAnnotatorPaused };
+enum class NoRecordReason { kNothingLeft, kProjectPaused, kAnnotatorPaused, kSuspended };
+
+// An annotator the gold rule suspends (quality settings gold_suspend_below and
+// gold_suspend_after), with the evidence: their gold tally since their last reinstatement.
+struct Suspension {
+  GoldTally gold;
+  double threshold = 0;      // gold_suspend_below
+  int64_t after = 0;         // gold_suspend_after
+  std::string reason;        // e.g. "gold accuracy 20% (1 of 5) is below 60%"
+};
 
 struct NextOutcome {
   std::optional<Assignment> assignment;  // set, or `reason` says why not
   NoRecordReason reason = NoRecordReason::kNothingLeft;
+  std::optional<Suspension> suspension;  // set when reason is kSuspended
+  int64_t selection_ns = 0;  // for measurement: Reservation::selection_ns of the hand-out
 };
 
 // Progress bars. Project figures count non-gold records; `mine_done` counts the annotator's
@@ -49,6 +62,7 @@ struct QueueStats {
   DistributionProgress counts;
   std::vector<Reservation> reservations;  // the soonest to expire first
   std::vector<AnnotatorQueueCounts> annotators;
+  std::vector<std::optional<Suspension>> suspensions;  // per annotators[i]: set when suspended
 };
 
 // Thread-safe (it holds no state of its own); `store` and `clock` must outlive it. Every method
@@ -58,11 +72,23 @@ class Distributor {
   Distributor(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   // The user's next record: their live reservation in the project if any, else a new one.
+  // Nothing (with the reason) while the project or the user is paused, or while the gold rule
+  // suspends the user; a suspended user's live reservation is not returned either (it runs out).
   Result<NextOutcome> Next(const Project& project, const User& user);
+
+  // Whether the gold rule suspends `user_id` now (nullopt: not suspended, or the rule is off).
+  Result<std::optional<Suspension>> SuspensionOf(const Project& project, int64_t user_id);
+
+  // Lifts a suspension: the user's gold tally starts afresh, so only gold answered from now on
+  // counts toward the rule (they are suspended again once they have answered
+  // gold_suspend_after more gold records below the threshold). kNotFound for an unknown user.
+  Status Reinstate(const Project& project, int64_t user_id);
 
   // Saves `response` (to `record`, of `project`) as the store's SaveResponseWithin does, with
   // the project's overlap, except for gold and calibration records which have no limit; a draft
-  // renews the author's lease. kConflict when a late submission finds the record full.
+  // renews the author's lease. kConflict when a late submission finds the record full. A
+  // submitted answer to a gold record is graded (GradeAgainstGold) into the author's gold tally
+  // in the same write.
   Result<Response> Save(const Project& project, const Record& record, const Response& response, int64_t actor_user_id);
 
   // Progress for `user_id` (0: the project's only).
@@ -72,6 +98,8 @@ class Distributor {
   Result<QueueStats> Queue(const Project& project, int reservation_limit);
 
  private:
+  // The suspension `tally` earns under `quality`, or nullopt.
+  static std::optional<Suspension> Judge(const GoldTally& tally, const QualitySettings& quality);
   // Whether `record` is one of the project's calibration records.
   Result<bool> IsCalibration(const DistributionSettings& settings, const Record& record);
 

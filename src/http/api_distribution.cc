@@ -1,7 +1,10 @@
-// Distribution for managers: the queue's state. (Annotators' next record is in api_records.cc;
-// pausing is a settings change: PATCH the project with "paused" or "paused_annotators".)
+// Distribution for managers: the queue's state, pausing the project or one annotator,
+// reinstating an annotator the gold rule suspended, and records' uncertainty scores.
+// (Annotators' next record is in api_records.cc.)
+#include "dist/distribution_settings.h"
 #include "dist/distributor.h"
 #include "http/api_error.h"
+#include "http/api_json.h"
 #include "http/api_routes.h"
 #include "http/distribution_json.h"
 
@@ -10,6 +13,8 @@ namespace {
 
 // The live reservations listed at most (the count covers them all).
 constexpr int kListedReservations = 200;
+// Scores one request may set (a pre-labelling run sends them in pages).
+constexpr std::size_t kMaxScores = 100000;
 
 HttpResponse Queue(RequestContext& context) {
   Distributor distributor(context.store, context.clock);
@@ -18,12 +23,108 @@ HttpResponse Queue(RequestContext& context) {
   return JsonResponse(200, QueueJson(*stats));
 }
 
+// The user named by the path's {user_id}; kNotFound when there is none.
+Result<User> PathUser(RequestContext& context) {
+  const int64_t user_id = context.IdParam("user_id");
+  if (user_id == 0) return MakeError(ErrorCode::kNotFound, "no user " + context.params["user_id"]);
+  return context.store.GetUser(user_id);
+}
+
+// Stores the project with `settings` and answers {"paused", "paused_annotators"}.
+HttpResponse SaveSettings(RequestContext& context, nlohmann::json settings) {
+  Project project = *context.project;
+  project.settings = std::move(settings);
+  Result<DistributionSettings> parsed = ParseDistributionSettings(project.settings);
+  if (!parsed.ok()) return ErrorResponse(parsed.error());
+  Status updated = context.store.UpdateProject(project);
+  if (!updated.ok()) return ErrorResponse(updated.error());
+  return JsonResponse(200, {{"paused", parsed->paused}, {"paused_annotators", parsed->paused_annotators}});
+}
+
+HttpResponse PauseProject(RequestContext& context) {
+  return SaveSettings(context, WithProjectPaused(context.project->settings, true));
+}
+
+HttpResponse ResumeProject(RequestContext& context) {
+  return SaveSettings(context, WithProjectPaused(context.project->settings, false));
+}
+
+HttpResponse SetAnnotatorPaused(RequestContext& context, bool paused) {
+  Result<User> user = PathUser(context);
+  if (!user.ok()) return ErrorResponse(user.error());
+  return SaveSettings(context, WithAnnotatorPaused(context.project->settings, user->id, paused));
+}
+
+HttpResponse PauseAnnotator(RequestContext& context) { return SetAnnotatorPaused(context, true); }
+HttpResponse ResumeAnnotator(RequestContext& context) { return SetAnnotatorPaused(context, false); }
+
+HttpResponse Reinstate(RequestContext& context) {
+  Result<User> user = PathUser(context);
+  if (!user.ok()) return ErrorResponse(user.error());
+  Distributor distributor(context.store, context.clock);
+  Result<std::optional<Suspension>> before = distributor.SuspensionOf(*context.project, user->id);
+  if (!before.ok()) return ErrorResponse(before.error());
+  Status reinstated = distributor.Reinstate(*context.project, user->id);
+  if (!reinstated.ok()) return ErrorResponse(reinstated.error());
+  return JsonResponse(200, {{"user_id", user->id},
+                            {"was_suspended", before->has_value()},
+                            {"gold", {{"answered", 0}, {"correct", 0}}}});
+}
+
+// Body: [{"record_id": int, "score": number or null}, ...]. Every entry is checked before any
+// is written, and the scores are written in one write: all or nothing.
+HttpResponse SetUncertainty(RequestContext& context) {
+  Result<nlohmann::json> body = ParseJsonBody(context.request);
+  if (!body.ok()) return ErrorResponse(body.error());
+  if (!body->is_array())
+    return ErrorResponse(MakeError(ErrorCode::kInvalid, "send a JSON array of {\"record_id\", \"score\"}"));
+  if (body->size() > kMaxScores)
+    return ErrorResponse(MakeError(ErrorCode::kInvalid, "at most " + std::to_string(kMaxScores) +
+                                                            " scores per request; send the rest in another"));
+  std::vector<UncertaintyScore> scores;
+  std::vector<Problem> problems;
+  for (std::size_t index = 0; index < body->size(); ++index) {
+    const nlohmann::json& item = (*body)[index];
+    const std::string where = "[" + std::to_string(index) + "]";
+    if (!item.is_object() || !item.contains("record_id") || !item["record_id"].is_number_integer()) {
+      problems.push_back({where, "record_id", "expected {\"record_id\": int, \"score\": number or null}"});
+      continue;
+    }
+    const nlohmann::json score = item.value("score", nlohmann::json());
+    if (!score.is_null() && !score.is_number()) {
+      problems.push_back({where, "score", "expected a number, or null to clear the score"});
+      continue;
+    }
+    scores.push_back({item["record_id"].get<int64_t>(), score.is_null() ? std::nullopt : std::optional<double>(score.get<double>())});
+  }
+  if (!problems.empty())
+    return ErrorResponse(MakeError(ErrorCode::kInvalid, "no score was set: " + std::to_string(problems.size()) + " problems",
+                                   std::move(problems)));
+  Status set = context.store.SetUncertainties(context.project->id, scores);
+  if (!set.ok()) {
+    Error error = std::move(set).error();
+    if (error.code == ErrorCode::kNotFound) error = MakeError(ErrorCode::kInvalid, "no score was set: " + error.message);
+    return ErrorResponse(error);
+  }
+  return JsonResponse(200, {{"updated", scores.size()}});
+}
+
 }  // namespace
 
 void AddDistributionRoutes(std::vector<Route>& routes) {
   const Access managers{Scope::kProject, Role::kManager};
   routes.push_back({"GET", "/api/v1/projects/{id}/queue", managers,
                     "queue statistics: records by state, live reservations, per-annotator counts", Queue});
+  routes.push_back({"POST", "/api/v1/projects/{id}/pause", managers, "stop handing out records", PauseProject});
+  routes.push_back({"POST", "/api/v1/projects/{id}/resume", managers, "hand out records again", ResumeProject});
+  routes.push_back({"POST", "/api/v1/projects/{id}/annotators/{user_id}/pause", managers,
+                    "stop handing records to one annotator", PauseAnnotator});
+  routes.push_back({"POST", "/api/v1/projects/{id}/annotators/{user_id}/resume", managers,
+                    "hand records to the annotator again", ResumeAnnotator});
+  routes.push_back({"POST", "/api/v1/projects/{id}/annotators/{user_id}/reinstate", managers,
+                    "lift a gold suspension: only gold answered from now on counts", Reinstate});
+  routes.push_back({"POST", "/api/v1/projects/{id}/uncertainty", managers,
+                    "set records' uncertainty scores (all or nothing)", SetUncertainty});
 }
 
 }  // namespace quorum

@@ -1,5 +1,6 @@
 // Projects: create, list, read, update, delete, export.
 #include "dist/distribution_settings.h"
+#include "quality/quality_settings.h"
 #include "http/api_error.h"
 #include "http/api_export.h"
 #include "http/api_json.h"
@@ -110,6 +111,9 @@ HttpResponse PatchProject(RequestContext& context) {
   }
   Result<DistributionSettings> distribution = ParseDistributionSettings(project.settings);
   if (!distribution.ok()) return ErrorResponse(distribution.error());
+  // The gold suspension rule is read on every /next: a bad value is refused here, not there.
+  Result<QualitySettings> quality = QualitySettingsFrom(project.settings);
+  if (!quality.ok()) return ErrorResponse(quality.error());
   Status updated = context.store.UpdateProject(project);
   if (!updated.ok()) return ErrorResponse(updated.error());
   return JsonResponse(200, ProjectJson(project));

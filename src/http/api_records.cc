@@ -121,11 +121,24 @@ HttpResponse NoRecord(NoRecordReason reason) {
   return JsonResponse(404, {{"error", {{"code", code}, {"message", message}, {"details", nlohmann::json::array()}}}});
 }
 
+// 403 "suspended": the gold rule stopped the caller's stream, with the figures behind it (the
+// caller's own accuracy on gold; never which records were gold or their answers).
+HttpResponse Suspended(const Suspension& suspension) {
+  const std::string message = "you are suspended from this project: your " + suspension.reason +
+                              ". A manager can reinstate you; until then no records are handed to you";
+  return JsonResponse(403, {{"error",
+                             {{"code", "suspended"},
+                              {"message", message},
+                              {"details", nlohmann::json::array()},
+                              {"suspension", SuspensionJson(suspension)}}}});
+}
+
 // The record as today, plus "reservation" and "progress" (see README, the next record).
 HttpResponse NextRecord(RequestContext& context) {
   Distributor distributor(context.store, context.clock);
   Result<NextOutcome> next = distributor.Next(*context.project, context.caller->user);
   if (!next.ok()) return ErrorResponse(next.error());
+  if (next->suspension) return Suspended(*next->suspension);
   if (!next->assignment) return NoRecord(next->reason);
   Result<nlohmann::json> json = RecordForCaller(context, next->assignment->record);
   if (!json.ok()) return ErrorResponse(json.error());

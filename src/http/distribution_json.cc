@@ -13,6 +13,20 @@ nlohmann::json ProgressJson(const ProgressFigures& progress) {
            {{"done", progress.project_done}, {"total", progress.project_total}, {"complete", progress.complete}}}};
 }
 
+nlohmann::json GoldJson(const GoldTally& gold) {
+  return {{"answered", gold.answered},
+          {"correct", gold.correct},
+          {"accuracy", gold.answered > 0 ? nlohmann::json(static_cast<double>(gold.correct) / static_cast<double>(gold.answered))
+                                         : nlohmann::json()}};
+}
+
+nlohmann::json SuspensionJson(const Suspension& suspension) {
+  return {{"gold", GoldJson(suspension.gold)},
+          {"threshold", suspension.threshold},
+          {"after", suspension.after},
+          {"reason", suspension.reason}};
+}
+
 nlohmann::json QueueJson(const QueueStats& stats) {
   const DistributionProgress& counts = stats.counts;
   nlohmann::json reservations = nlohmann::json::array();
@@ -21,7 +35,9 @@ nlohmann::json QueueJson(const QueueStats& stats) {
                             {"user_id", reservation.user_id},
                             {"expires_at", FormatTimestamp(reservation.expires_at_ms)}});
   nlohmann::json annotators = nlohmann::json::array();
-  for (const AnnotatorQueueCounts& annotator : stats.annotators)
+  for (std::size_t index = 0; index < stats.annotators.size(); ++index) {
+    const AnnotatorQueueCounts& annotator = stats.annotators[index];
+    const std::optional<Suspension>& suspension = stats.suspensions[index];
     annotators.push_back({{"user_id", annotator.user_id},
                           {"served", annotator.served},
                           {"gold_served", annotator.gold_served},
@@ -30,7 +46,13 @@ nlohmann::json QueueJson(const QueueStats& stats) {
                           {"holding", annotator.holding},
                           {"paused", std::find(stats.settings.paused_annotators.begin(),
                                                stats.settings.paused_annotators.end(),
-                                               annotator.user_id) != stats.settings.paused_annotators.end()}});
+                                               annotator.user_id) != stats.settings.paused_annotators.end()},
+                          {"gold", GoldJson(annotator.gold)},
+                          {"reinstated_at", annotator.reinstated_at_ms ? nlohmann::json(FormatTimestamp(*annotator.reinstated_at_ms))
+                                                                       : nlohmann::json()},
+                          {"suspended", suspension.has_value()},
+                          {"suspension", suspension ? SuspensionJson(*suspension) : nlohmann::json()}});
+  }
   const int64_t unstarted = counts.records - counts.complete - counts.started;
   return {{"overlap", stats.settings.overlap},
           {"ordering", QueueOrderName(stats.settings.ordering)},

@@ -30,7 +30,7 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"POST", "/api/v1/projects/{id}/records", "import records from the body (JSON array, JSON Lines or CSV): all or nothing", {"format", "on_duplicate", "create_users"}, true, {201}},
       {"GET", "/api/v1/projects/{id}/records", "list records (reviewers)", {"after", "limit", "metadata_key", "metadata_value", "response_status", "annotator", "unanswered", "q"}, false, {200}},
       {"POST", "/api/v1/projects/{id}/suggestions", "add or replace suggestions (managers)", {}, true, {200}},
-      {"GET", "/api/v1/projects/{id}/next", "the caller's next record, held for them, with \"reservation\": {expires_at} and \"progress\": {mine: {done, total}, project: {done, total, complete}}; 404 no_more_records when none is left, 404 paused when a manager paused the project or the caller", {}, false, {200}},
+      {"GET", "/api/v1/projects/{id}/next", "the caller's next record, held for them, with \"reservation\": {expires_at} and \"progress\": {mine: {done, total}, project: {done, total, complete}}; 404 no_more_records when none is left, 404 paused when a manager paused the project or the caller, 403 suspended (with error.suspension: gold {answered, correct, accuracy}, threshold, after, reason) when the gold rule suspends the caller", {}, false, {200}},
       {"GET", "/api/v1/records/{id}", "a record (annotators: only one given to them)", {}, false, {200}},
       {"GET", "/api/v1/records/{id}/responses", "responses to the record (annotators: only their own)", {}, false, {200}},
       {"POST", "/api/v1/records/{id}/responses", "answer the record: {values, status, time_spent_ms}", {}, true, {201}},
@@ -67,7 +67,6 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"POST", "/api/predictions", "Label Studio API: add a prediction {task, result, score, model_version} (managers)", {}, true, {201}},
       {"GET", "/api/predictions", "Label Studio API: a task's predictions (reviewers)", {"task"}, false, {200}},
       {"GET", "/api/v1/projects/{id}/my-work", "the caller's own responses in the project (100 a page) and their counts", {"after"}, false, {200}},
-      {"GET", "/api/v1/projects/{id}/queue", "distribution queue (managers): records by state, live reservations, per-annotator counts", {}, false, {200}},
       {"GET", "/api/users", "Label Studio API: users as a list (the caller, and the members of workspaces they manage)", {}, false, {200}},
       {"GET", "/api/users/{id}", "Label Studio API: one of those users; 404 for any other", {}, false, {200}},
       {"GET", "/api/projects/{id}/export/formats", "Label Studio API: the export formats (JSON, JSON_MIN, CSV) (managers)", {}, false, {200}},
@@ -80,6 +79,13 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"POST", "/api/storages/{kind}", "Label Studio API: cloud storages (s3, gcs, azure, ...) are not served: 501", {}, true, {501}},
       {"GET", "/api/storages/export/{kind}", "Label Studio API: export storages are not served: 501", {}, false, {501}},
       {"POST", "/api/storages/export/{kind}", "Label Studio API: export storages are not served: 501", {}, true, {501}},
+      {"GET", "/api/v1/projects/{id}/queue", "distribution queue (managers): records by state, live reservations, per-annotator counts (with gold tally, paused, suspended)", {}, false, {200}},
+      {"POST", "/api/v1/projects/{id}/pause", "stop handing out records in the project (managers)", {}, false, {200}},
+      {"POST", "/api/v1/projects/{id}/resume", "hand out records again (managers)", {}, false, {200}},
+      {"POST", "/api/v1/projects/{id}/annotators/{user_id}/pause", "stop handing records to one annotator (managers)", {}, false, {200}},
+      {"POST", "/api/v1/projects/{id}/annotators/{user_id}/resume", "hand records to the annotator again (managers)", {}, false, {200}},
+      {"POST", "/api/v1/projects/{id}/annotators/{user_id}/reinstate", "lift a gold suspension: the annotator's gold tally starts afresh, only gold answered from now on counts (managers)", {}, false, {200}},
+      {"POST", "/api/v1/projects/{id}/uncertainty", "set records' uncertainty scores: [{record_id, score (null clears)}], all or nothing, every record in the project (managers)", {}, true, {200}},
   };
   return operations;
 }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/validation.h"
+#include "quality/gold_accuracy.h"
 
 namespace quorum {
 namespace {
@@ -403,14 +404,8 @@ class TableBuilder final : public ProjectVisitor {
   std::vector<std::pair<int32_t, int32_t>> coded_;
 };
 
-}  // namespace
-
-Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const AnswerTableOptions& options) {
-  AnswerTable table;
-  table.project_id = project.id;
-  for (const std::string& name : options.questions)
-    if (project.schema.FindQuestion(name) == nullptr)
-      return MakeError(ErrorCode::kInvalid, "project " + std::to_string(project.id) + " has no question '" + name + "'");
+// Puts the questions `options` asks for into `table`; returns whether models are read.
+bool AddQuestions(const Project& project, const AnswerTableOptions& options, AnswerTable& table) {
   bool with_models = false;
   for (const QuestionSpec& question : project.schema.questions) {
     const bool wanted = options.questions.empty() ||
@@ -421,6 +416,18 @@ Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const 
     table.questions.push_back(std::move(answers));
     with_models = with_models || (options.with_models && question.kind == QuestionKind::kPreference && question.options.size() == 2);
   }
+  return with_models;
+}
+
+}  // namespace
+
+Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const AnswerTableOptions& options) {
+  AnswerTable table;
+  table.project_id = project.id;
+  for (const std::string& name : options.questions)
+    if (project.schema.FindQuestion(name) == nullptr)
+      return MakeError(ErrorCode::kInvalid, "project " + std::to_string(project.id) + " has no question '" + name + "'");
+  const bool with_models = AddQuestions(project, options, table);
   QUORUM_ASSIGN_OR_RETURN(int64_t records, store.CountRecords(project.id));
   table.record_ids.reserve(static_cast<size_t>(records));
   for (QuestionAnswers& question : table.questions) {
@@ -443,6 +450,27 @@ Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const 
     table.annotator_emails[index] = user.email;
   }
   return table;
+}
+
+GoldTally GradeAgainstGold(const Project& project, std::string_view gold_json, std::string_view values_json) {
+  // A one-record, one-response table: the same coding as a project scan, then the reports' own
+  // comparison, so the engine and `quorum annotators` never disagree on what is correct.
+  AnswerTable table;
+  table.project_id = project.id;
+  const AnswerTableOptions options;
+  AddQuestions(project, options, table);
+  TableBuilder builder(table, options, false);
+  RecordView record;
+  record.gold_json = gold_json;
+  ResponseView response;
+  response.values_json = values_json;
+  response.status = ResponseStatus::kSubmitted;
+  if (!builder.OnRecord(record, {}, std::span<const ResponseView>(&response, 1)).ok()) return {};
+  builder.Finish();
+  std::vector<GoldAccuracy> sums;
+  for (const QuestionAnswers& question : table.questions) AddGoldAccuracy(sums, GoldAccuracyOf(question.answers, question.gold));
+  if (sums.empty()) return {};
+  return GoldTally{sums[0].total, sums[0].correct};
 }
 
 ReportNames ReportNamesOf(const AnswerTable& table) {

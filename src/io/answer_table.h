@@ -79,6 +79,13 @@ struct AnswerTable {
 // coding).
 Result<AnswerTable> LoadAnswerTable(Store& store, const Project& project, const AnswerTableOptions& options = {});
 
+// One answer graded against a gold record, exactly as the reports grade it: `values_json` (a
+// submitted response's values) and `gold_json` (the record's gold answers) are coded by the
+// LoadAnswerTable code path and compared by GoldAccuracyOf, question by question. `answered`
+// counts the questions with a readable gold answer that the response answers (empty and
+// unreadable answers do not count), `correct` those equal to the gold answer. Thread-safe.
+GoldTally GradeAgainstGold(const Project& project, std::string_view gold_json, std::string_view values_json);
+
 // Names for quality reports: annotators by email, records as {"record_id", "external_id"}.
 // The result refers to `table`, which must outlive it.
 ReportNames ReportNamesOf(const AnswerTable& table);

@@ -8,6 +8,7 @@
 #include "core/validation.h"
 #include "io/importer.h"
 #include "store/fresh_test_store.h"
+#include "quality/gold_accuracy.h"
 #include "store/store_test_support.h"
 
 namespace quorum {
@@ -211,6 +212,42 @@ TEST_F(AnswerTableTest, EmptinessAgreesWithIsEmptyAnswer) {
   EXPECT_EQ(loaded->item_count(), 5);
   EXPECT_GE(empties, 5);
   EXPECT_GE(answers, 3);
+}
+
+// GradeAgainstGold, the distribution engine's grade, agrees with the report's gold accuracy on
+// the same answers (label, rating; span lists compared as sets; empty answers not counted).
+TEST_F(AnswerTableTest, GradingOneAnswerAgreesWithTheReportsGoldAccuracy) {
+  const std::string gold = R"({"topic": "news", "stars": 4, "entities": [{"start": 0, "end": 3, "label": "PER"}, {"start": 4, "end": 8, "label": "ORG"}]})";
+  const char* answers[] = {
+      R"({"topic": "news", "stars": 4, "entities": [{"start": 4, "end": 8, "label": "ORG"}, {"start": 0, "end": 3, "label": "PER"}]})",
+      R"({"topic": "sport", "stars": 4})",
+      R"({"topic": "", "stars": 2, "entities": []})",
+      R"({"tags": ["x"]})",
+  };
+  std::string rows;
+  for (int index = 0; index < 4; ++index) {
+    rows += R"({"id": "g)" + std::to_string(index) + R"(", "fields": {"text": "Ada Lovelace", "a": "x", "b": "y"}, "gold": )" +
+            gold + R"(, "responses": [{"user": "ann@x.org", "status": "submitted", "values": )" + answers[index] + "}]}\n";
+  }
+  Import(rows);
+  AnswerTable table = LoadAnswerTable(*store_, project_).value();
+  GoldTally sum;
+  for (int index = 0; index < 4; ++index) {
+    GoldTally grade = GradeAgainstGold(project_, gold, answers[index]);
+    sum.answered += grade.answered;
+    sum.correct += grade.correct;
+  }
+  std::vector<GoldAccuracy> report;
+  for (const QuestionAnswers& question : table.questions) AddGoldAccuracy(report, GoldAccuracyOf(question.answers, question.gold));
+  ASSERT_EQ(report.size(), 1u);
+  EXPECT_EQ(sum.answered, report[0].total);
+  EXPECT_EQ(sum.correct, report[0].correct);
+  EXPECT_EQ(GradeAgainstGold(project_, gold, answers[0]).correct, 3) << "spans in another order are the same answer";
+  EXPECT_EQ(GradeAgainstGold(project_, gold, answers[1]).answered, 2);
+  EXPECT_EQ(GradeAgainstGold(project_, gold, answers[1]).correct, 1);
+  EXPECT_EQ(GradeAgainstGold(project_, gold, answers[2]).answered, 2) << "the empty topic is no answer; an empty span list is one";
+  EXPECT_EQ(GradeAgainstGold(project_, gold, answers[3]).answered, 0) << "no gold for tags";
+  EXPECT_EQ(GradeAgainstGold(project_, "{}", answers[0]).answered, 0);
 }
 
 }  // namespace

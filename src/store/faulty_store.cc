@@ -132,6 +132,16 @@ Status FaultyStore::SetNextId(IdKind kind, int64_t next_id) {
   return inner_->SetNextId(kind, next_id);
 }
 
+Status FaultyStore::SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("SetUncertainties"));
+  return inner_->SetUncertainties(project_id, scores);
+}
+
+Status FaultyStore::ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("ReinstateAnnotator"));
+  return inner_->ReinstateAnnotator(project_id, user_id, now_ms);
+}
+
 Status FaultyStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
   QUORUM_RETURN_IF_ERROR(CountWrite("UpsertSuggestions"));
   return inner_->UpsertSuggestions(record_id, suggestions);

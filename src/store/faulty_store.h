@@ -12,10 +12,10 @@ namespace quorum {
 
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
 // SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, UpsertSuggestions,
-// Reserve, SaveResponseWithin, SetUncertainty, CreateSession, DeleteSession, DeleteSessionsOf,
-// CreateToken, RevokeToken, BeginImport, UpdateRecord, DeleteRecord, DeleteResponse,
-// RecordLoginFailure, ClearLoginFailures, SetNextId, and
-// each ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
+// Reserve, SaveResponseWithin, SetUncertainty, SetUncertainties, ReinstateAnnotator, CreateSession,
+// DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, UpdateRecord,
+// DeleteRecord, DeleteResponse, RecordLoginFailure, ClearLoginFailures, SetNextId, and each
+// ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
 // FindTokenByHash counts as a read (its use-time bookkeeping is not what callers test). They are
 // counted from 1 in the order they are called. A failed write never reaches the inner store, so
 // it changes nothing; a failed ImportBatch::Commit leaves the batch uncommitted, and it rolls
@@ -122,6 +122,11 @@ class FaultyStore final : public Store {
     return inner_->ListAnnotatorCounts(project_id, now_ms);
   }
   Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
+  Status SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) override;
+  Result<GoldTally> GoldTallyOf(int64_t project_id, int64_t user_id) override {
+    return inner_->GoldTallyOf(project_id, user_id);
+  }
+  Status ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) override;
 
   Status RecordLoginFailure(std::string_view account, std::string_view address, int64_t at_ms,
                             int64_t forget_before_ms) override;

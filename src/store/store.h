@@ -244,6 +244,17 @@ struct Reservation {
   int64_t record_id = 0;
   int64_t user_id = 0;
   int64_t expires_at_ms = 0;
+  // For measurement only: the time Reserve spent choosing this record inside its write (the
+  // queue seeks), without waiting for the writer or committing. 0 for a live reservation
+  // returned as it was, and from listings.
+  int64_t selection_ns = 0;
+};
+
+// Gold answers graded the way src/quality scores gold accuracy: `answered` counts gold
+// questions answered, `correct` those whose answer equals the gold answer.
+struct GoldTally {
+  int64_t answered = 0;
+  int64_t correct = 0;
 };
 
 // How SaveResponseWithin checks a response against its record's places.
@@ -252,6 +263,16 @@ struct ResponseLimits {
   bool discards_count = false;  // a discarded response takes a place
   int64_t now_ms = 0;           // reservations that expired by now hold nothing
   int64_t lease_until_ms = 0;   // a draft extends its author's live reservation to this time
+  // Set for a gold record: the grade of this response. It replaces the grade counted for the
+  // author's answer to the record (so an edit is counted once), and counts only while the
+  // response is submitted (a draft or discard counts zeros).
+  std::optional<GoldTally> gold_grade;
+};
+
+// One record's uncertainty score for SetUncertainties (nullopt clears it).
+struct UncertaintyScore {
+  int64_t record_id = 0;
+  std::optional<double> score;
 };
 
 // A project's progress and one annotator's (zeros for user 0). Gold records are not counted.
@@ -286,6 +307,8 @@ struct AnnotatorQueueCounts {
   int64_t submitted = 0;
   int64_t discarded = 0;
   int64_t holding = 0;      // live reservations now
+  GoldTally gold;           // graded gold answers since the last reinstatement (all, if none)
+  std::optional<int64_t> reinstated_at_ms;  // the last ReinstateAnnotator, if any
 };
 
 // The rows whose ids people and scripts use (URLs, API calls) and that Create* numbers.
@@ -427,6 +450,17 @@ class Store {
   // Up to `limit` records of the project in id order, skipping the first `offset` (>= 0). The
   // skipped ones are stepped over in the (project, id) index, not read.
   virtual Result<std::vector<Record>> ListRecordsPage(int64_t project_id, int64_t offset, int limit) = 0;
+  // SetUncertainty for many records of one project in one write: all or nothing. kNotFound
+  // (naming the first) when a record is not in the project; nothing is written then.
+  virtual Status SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) = 0;
+  // The annotator's gold tally in the project since their last reinstatement (all of it when
+  // never reinstated; zeros when they answered no gold). Answers from before a reinstatement
+  // that change or go later can take a tally below its mark: it never goes below zero, and
+  // `correct` never above `answered`.
+  virtual Result<GoldTally> GoldTallyOf(int64_t project_id, int64_t user_id) = 0;
+  // Starts the annotator's gold tally afresh at `now_ms`: what was graded so far no longer
+  // counts for GoldTallyOf. kNotFound when the user does not exist.
+  virtual Status ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) = 0;
 };
 
 }  // namespace quorum

@@ -108,5 +108,26 @@ TEST_F(StoreReserveTest, ASubmissionBeyondTheOverlapIsRefusedInTheSameWrite) {
   EXPECT_TRUE(store_->SaveResponseWithin(response, other, limits).ok()) << "no limit: gold and calibration";
 }
 
+TEST_F(StoreReserveTest, UncertaintiesAreSetAllOrNothingWithinOneProject) {
+  std::vector<int64_t> ids = ImportRecords(project_, {"a", "b", "c"});
+  const int64_t other = ImportRecords(NewProject(NewWorkspace("other")), {"x"})[0];
+  ReserveRequest request = Request(user_);
+  request.order = QueueOrder::kUncertainty;
+  const UncertaintyScore refused[] = {{ids[2], 0.9}, {other, 0.5}};
+  Status status = store_->SetUncertainties(project_, refused);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(status.error().message.find(std::to_string(other)), std::string::npos) << status.error().message;
+  const UncertaintyScore scores[] = {{ids[1], 0.2}, {ids[2], 0.7}};
+  ASSERT_TRUE(store_->SetUncertainties(project_, scores).ok());
+  EXPECT_EQ(ReservedId(request), ids[2]) << "the refused batch left no score behind: 0.7 is the largest";
+  const UncertaintyScore cleared[] = {{ids[2], std::nullopt}};
+  ASSERT_TRUE(store_->SetUncertainties(project_, cleared).ok());
+  EXPECT_EQ(ReservedId(Request(NewUser("b@x.org"))), ids[0]) << "fifo for b, whose request asks fifo";
+  ReserveRequest c = Request(NewUser("c@x.org"));
+  c.order = QueueOrder::kUncertainty;
+  EXPECT_EQ(ReservedId(c), ids[1]) << "ids[2] cleared (last), ids[0] held by b; 0.2 is next";
+}
+
 }  // namespace
 }  // namespace quorum::testing

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
-import { annotating, browser, focusedValue, pair, percentile, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
+import { accessibilityProblems, annotating, browser, focusedValue, pair, percentile, screenshot, shownRecordId, signedInPage, Workspace } from "./harness.mjs";
 
 test("two annotators on a pairwise project with overlap 2 each see each record once", async () => {
   const site = new Workspace();
@@ -195,6 +195,38 @@ test("skip stores a discarded response; a project that freezes submissions shows
     assert.equal(await rows.nth(0).getByRole("link", { name: "Edit" }).count(), 1, "a skip can be reopened");
     assert.match(await rows.nth(1).innerText(), /Submitted[\s\S]*Locked/);
     assert.equal(await rows.nth(1).getByRole("link").count(), 0);
+  } finally {
+    site.close();
+  }
+});
+
+test("an annotator the gold rule suspends is told why, and a manager's reinstatement lets them go on", async () => {
+  const site = new Workspace();
+  try {
+    const gold = { gold: { preference: "response_a" } };
+    const project = site.project("pairwise-preference", [pair(1, gold), pair(2, gold), pair(3, gold), pair(4)],
+                                 { gold_ratio: 1, gold_suspend_below: 0.5, gold_suspend_after: 2 });
+    const { page, shown } = await annotating(site);
+    let current = shown;
+    for (let step = 0; step < 2; ++step) {
+      await page.keyboard.press("b");  // the gold answer is A
+      await page.keyboard.press("Control+Enter");
+      current = await shownRecordId(page, current);
+    }
+    assert.equal(current, "done", "no record is shown once suspended");
+    const stopped = page.locator("[data-stop]");
+    assert.equal(await stopped.getAttribute("data-stop"), "suspended");
+    await page.getByRole("heading", { name: "Suspended" }).waitFor();
+    assert.match(await stopped.innerText(), /0 of 2 of your answers[\s\S]*at least 50%[\s\S]*until a manager reinstates you/);
+    assert.equal(await focusedValue(page, "className", "card done suspended"), "card done suspended");
+    await screenshot(page, "annotate-suspended");
+    assert.deepEqual(await accessibilityProblems(page), []);
+    assert.match(site.cli(["queue", "--project", String(project)]), /ann@example\.org: .*SUSPENDED/);
+
+    assert.match(site.cli(["reinstate", "--project", String(project), "--user", "ann@example.org"]), /was suspended/);
+    await page.reload();
+    const again = await shownRecordId(page);
+    assert.notEqual(again, "done", "records flow again after the reinstatement");
   } finally {
     site.close();
   }

@@ -336,11 +336,53 @@ CREATE INDEX login_failures_address ON login_failures (address, at);
 CREATE INDEX login_failures_at ON login_failures (at);
 )sql";
 
+// Version 5: gold tallies for the suspension rule (see the SQLite migration 5). Each (record,
+// user) hand-out row keeps the grade of that user's submitted answer to a gold record;
+// triggers keep annotator_progress's sums exact when a grade changes, a response is deleted or
+// a record goes. A reinstatement copies the sums into the *_before columns.
+constexpr char kSchemaV5[] = R"sql(
+ALTER TABLE reservations ADD COLUMN gold_answered BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN gold_correct BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE annotator_progress ADD COLUMN gold_answered BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN gold_correct BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN gold_answered_before BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN gold_correct_before BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN reinstated_at BIGINT;
+
+CREATE FUNCTION reservations_gold() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    UPDATE annotator_progress SET gold_answered = gold_answered + NEW.gold_answered - OLD.gold_answered,
+      gold_correct = gold_correct + NEW.gold_correct - OLD.gold_correct
+    WHERE project_id = NEW.project_id AND user_id = NEW.user_id;
+  ELSE
+    UPDATE annotator_progress SET gold_answered = gold_answered - OLD.gold_answered,
+      gold_correct = gold_correct - OLD.gold_correct
+    WHERE project_id = OLD.project_id AND user_id = OLD.user_id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER reservations_gold_update AFTER UPDATE OF gold_answered, gold_correct ON reservations
+  FOR EACH ROW WHEN (OLD.gold_answered <> NEW.gold_answered OR OLD.gold_correct <> NEW.gold_correct)
+  EXECUTE FUNCTION reservations_gold();
+CREATE TRIGGER reservations_gold_delete AFTER DELETE ON reservations
+  FOR EACH ROW WHEN (OLD.gold_answered > 0) EXECUTE FUNCTION reservations_gold();
+
+CREATE FUNCTION responses_gold_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE reservations SET gold_answered = 0, gold_correct = 0
+  WHERE record_id = OLD.record_id AND user_id = OLD.user_id AND gold_answered > 0;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER responses_gold_delete AFTER DELETE ON responses FOR EACH ROW EXECUTE FUNCTION responses_gold_delete();
+)sql";
+
 constexpr PgMigration kMigrations[] = {
     {1, "workspaces, users, projects, records, suggestions, responses, revisions", kSchemaV1},
     {2, "sessions, api tokens", kSchemaV2},
     {3, "distribution: record queue, reservations, progress counts", kSchemaV3},
     {4, "failed logins", kSchemaV4},
+    {5, "gold tallies for the suspension rule", kSchemaV5},
 };
 
 Result<int> ReadVersion(PgConnection& connection) {

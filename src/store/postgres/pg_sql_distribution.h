@@ -96,7 +96,8 @@ inline constexpr char kProgressCounts[] =
 inline constexpr char kAnnotatorCounts[] =
     "SELECT a.user_id, a.served, a.gold_served, a.submitted, a.discarded, "
     "(SELECT count(*) FROM reservations r WHERE r.user_id = a.user_id AND r.project_id = a.project_id "
-    "AND r.live = 1 AND r.expires_at > $2) "
+    "AND r.live = 1 AND r.expires_at > $2), "
+    "a.gold_answered - a.gold_answered_before, a.gold_correct - a.gold_correct_before, a.reinstated_at "
     "FROM annotator_progress a WHERE a.project_id = $1 ORDER BY a.user_id";
 inline constexpr char kAnnotatorCountsOfUser[] =
     "SELECT submitted, discarded FROM annotator_progress WHERE project_id = $1 AND user_id = $2";
@@ -109,6 +110,24 @@ inline constexpr char kSetUncertainty[] =
     "UPDATE record_progress SET uncertainty = $1::float8, order_key = CASE (SELECT ordering FROM queue_orders q "
     "WHERE q.project_id = record_progress.project_id) WHEN 'uncertainty' THEN coalesce(-$1::float8, 1e300) "
     "ELSE order_key END WHERE record_id = $2";
+// SetUncertainty limited to one project ($3): no change for a record of another project.
+inline constexpr char kSetUncertaintyInProject[] =
+    "UPDATE record_progress SET uncertainty = $1::float8, order_key = CASE (SELECT ordering FROM queue_orders q "
+    "WHERE q.project_id = record_progress.project_id) WHEN 'uncertainty' THEN coalesce(-$1::float8, 1e300) "
+    "ELSE order_key END WHERE record_id = $2 AND project_id = $3";
+
+// Gold tallies (migration 5): a response's grade on its (record, user) row, an annotator's
+// tally since their last reinstatement, and a reinstatement.
+inline constexpr char kSetGoldGrade[] =
+    "UPDATE reservations SET gold_answered = $1, gold_correct = $2 WHERE record_id = $3 AND user_id = $4";
+inline constexpr char kGoldTallyOf[] =
+    "SELECT gold_answered - gold_answered_before, gold_correct - gold_correct_before "
+    "FROM annotator_progress WHERE project_id = $1 AND user_id = $2";
+inline constexpr char kUserExists[] = "SELECT 1 FROM users WHERE id = $1";
+inline constexpr char kReinstate[] =
+    "INSERT INTO annotator_progress (project_id, user_id, reinstated_at) VALUES ($1, $2, $3) "
+    "ON CONFLICT (project_id, user_id) DO UPDATE SET gold_answered_before = annotator_progress.gold_answered, "
+    "gold_correct_before = annotator_progress.gold_correct, reinstated_at = excluded.reinstated_at";
 
 // The ordering a project's order keys follow (no row: fifo), and rewriting them for another.
 inline constexpr char kSetQueueOrdering[] =

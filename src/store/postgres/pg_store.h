@@ -94,6 +94,9 @@ class PgStore final : public Store {
   Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override;
   Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override;
   Status SetUncertainty(int64_t record_id, std::optional<double> score) override;
+  Status SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) override;
+  Result<GoldTally> GoldTallyOf(int64_t project_id, int64_t user_id) override;
+  Status ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) override;
 
   Status RecordLoginFailure(std::string_view account, std::string_view address, int64_t at_ms,
                             int64_t forget_before_ms) override;

@@ -1,5 +1,6 @@
 // PgStore: the distribution engine's other methods: saving a response against its record's
 // places, and the counts behind progress and queue statistics (see migration 3).
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -38,6 +39,14 @@ Status ReleaseAndCheckPlaces(PgConnection& connection, int64_t project_id, const
                        " places, taken by others' responses and reservations); your reservation of it had ended");
 }
 
+// A tally as GoldTallyOf promises it: never below zero, never more correct than answered.
+GoldTally Clamped(int64_t answered, int64_t correct) {
+  GoldTally tally;
+  tally.answered = std::max<int64_t>(answered, 0);
+  tally.correct = std::clamp<int64_t>(correct, 0, tally.answered);
+  return tally;
+}
+
 }  // namespace
 
 Result<Response> PgStore::SaveResponseWithin(const Response& response, int64_t actor_user_id,
@@ -52,6 +61,15 @@ Result<Response> PgStore::SaveResponseWithin(const Response& response, int64_t a
     if (!project.empty()) QUORUM_RETURN_IF_ERROR(ReleaseAndCheckPlaces(connection, project.Int(0, 0), response, limits));
     saved = WriteResponse(connection, response, values_json, actor_user_id, now_ms);
     if (!saved->ok()) return saved->error();
+    if (limits.gold_grade) {
+      // The (record, user) row exists: a response always has one (trigger responses_handed_out).
+      const bool counts = response.status == ResponseStatus::kSubmitted;
+      QUORUM_RETURN_IF_ERROR(connection.Exec(kSetGoldGrade, Params()
+                                                                .Int(counts ? limits.gold_grade->answered : 0)
+                                                                .Int(counts ? limits.gold_grade->correct : 0)
+                                                                .Int((*saved)->record_id)
+                                                                .Int((*saved)->user_id)));
+    }
     if (response.status == ResponseStatus::kDraft && limits.lease_until_ms > 0) {
       QUORUM_RETURN_IF_ERROR(connection.Exec(
           kExtendReservation, Params().Int(limits.lease_until_ms).Int((*saved)->record_id).Int((*saved)->user_id)));
@@ -107,9 +125,18 @@ Result<std::vector<Reservation>> PgStore::ListReservations(int64_t project_id, i
 Result<std::vector<AnnotatorQueueCounts>> PgStore::ListAnnotatorCounts(int64_t project_id, int64_t now_ms) {
   QUORUM_ASSIGN_OR_RETURN(PgResult result, Exec(kAnnotatorCounts, Params().Int(project_id).Int(now_ms)));
   std::vector<AnnotatorQueueCounts> annotators;
-  for (int row = 0; row < result.rows(); ++row)
-    annotators.push_back({result.Int(row, 0), result.Int(row, 1), result.Int(row, 2), result.Int(row, 3),
-                          result.Int(row, 4), result.Int(row, 5)});
+  for (int row = 0; row < result.rows(); ++row) {
+    AnnotatorQueueCounts counts;
+    counts.user_id = result.Int(row, 0);
+    counts.served = result.Int(row, 1);
+    counts.gold_served = result.Int(row, 2);
+    counts.submitted = result.Int(row, 3);
+    counts.discarded = result.Int(row, 4);
+    counts.holding = result.Int(row, 5);
+    counts.gold = Clamped(result.Int(row, 6), result.Int(row, 7));
+    if (!result.IsNull(row, 8)) counts.reinstated_at_ms = result.Int(row, 8);
+    annotators.push_back(counts);
+  }
   return annotators;
 }
 
@@ -117,6 +144,36 @@ Status PgStore::SetUncertainty(int64_t record_id, std::optional<double> score) {
   QUORUM_ASSIGN_OR_RETURN(PgResult updated, Exec(kSetUncertainty, Params().OptionalDouble(score).Int(record_id)));
   if (updated.affected() == 0) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(record_id) + " not found");
   return OkStatus();
+}
+
+Status PgStore::SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) {
+  return InTransaction([&](PgConnection& connection) -> Status {
+    for (const UncertaintyScore& entry : scores) {
+      QUORUM_ASSIGN_OR_RETURN(PgResult updated, connection.Exec(kSetUncertaintyInProject, Params()
+                                                                                            .OptionalDouble(entry.score)
+                                                                                            .Int(entry.record_id)
+                                                                                            .Int(project_id)));
+      if (updated.affected() == 0)
+        return MakeError(ErrorCode::kNotFound, "record " + std::to_string(entry.record_id) + " is not in project " +
+                                                   std::to_string(project_id));
+    }
+    return OkStatus();
+  });
+}
+
+Result<GoldTally> PgStore::GoldTallyOf(int64_t project_id, int64_t user_id) {
+  QUORUM_ASSIGN_OR_RETURN(PgResult result, Exec(kGoldTallyOf, Params().Int(project_id).Int(user_id)));
+  if (result.empty()) return GoldTally{};
+  return Clamped(result.Int(0, 0), result.Int(0, 1));
+}
+
+Status PgStore::ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) {
+  return InTransaction([&](PgConnection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(PgResult user, connection.Exec(kUserExists, Params().Int(user_id)));
+    if (user.empty()) return MakeError(ErrorCode::kNotFound, "user " + std::to_string(user_id) + " not found");
+    QUORUM_RETURN_IF_ERROR(connection.Exec(kReinstate, Params().Int(project_id).Int(user_id).Int(now_ms)));
+    return OkStatus();
+  });
 }
 
 }  // namespace quorum::postgres

@@ -2,6 +2,7 @@
 // transaction under the project's advisory lock; the common path is five round trips: BEGIN,
 // the lock, the release and the caller's state, every queue bucket at once, the insert (and
 // COMMIT).
+#include <chrono>
 #include <limits>
 #include <string>
 #include <tuple>
@@ -133,12 +134,15 @@ Result<std::optional<Reservation>> PgStore::Reserve(const ReserveRequest& reques
       return OkStatus();
     }
     QUORUM_RETURN_IF_ERROR(FollowOrdering(connection, request.project_id, state.ordering, request.order));
+    const auto choosing = std::chrono::steady_clock::now();
     QUORUM_ASSIGN_OR_RETURN(std::optional<int64_t> record_id, Choose(connection, request, state));
+    const int64_t selection_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - choosing).count();
     if (!record_id) return OkStatus();
     const int64_t expires_at = request.now_ms + request.lease_ms;
     QUORUM_RETURN_IF_ERROR(connection.Exec(
         kInsertReservation, Params().Int(*record_id).Int(request.user_id).Int(request.project_id).Int(expires_at)));
-    reservation = Reservation{*record_id, request.user_id, expires_at};
+    reservation = Reservation{*record_id, request.user_id, expires_at, selection_ns};
     return OkStatus();
   }));
   return reservation;

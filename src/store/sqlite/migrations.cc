@@ -333,7 +333,7 @@ END;
 )sql";
 
 // Failed logins, so that every server on one database counts the same ones (the login rate
-// limit). Renumber if another version 4 lands first.
+// limit).
 constexpr char kSchemaV4[] = R"sql(
 CREATE TABLE login_failures (
   id INTEGER PRIMARY KEY,
@@ -344,6 +344,33 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_account ON login_failures (account, at);
 CREATE INDEX login_failures_address ON login_failures (address, at);
 CREATE INDEX login_failures_at ON login_failures (at);
+// Version 5: gold tallies for the suspension rule. Each (record, user) hand-out row keeps the
+// grade of that user's submitted answer to a gold record (set by SaveResponseWithin); triggers
+// keep annotator_progress's sums exact when a grade changes, a response is deleted or a record
+// goes. A reinstatement copies the sums into the *_before columns: the rule counts only what
+// came after.
+constexpr char kSchemaV5[] = R"sql(
+ALTER TABLE reservations ADD COLUMN gold_answered INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reservations ADD COLUMN gold_correct INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE annotator_progress ADD COLUMN gold_answered INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE annotator_progress ADD COLUMN gold_correct INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE annotator_progress ADD COLUMN gold_answered_before INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE annotator_progress ADD COLUMN gold_correct_before INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE annotator_progress ADD COLUMN reinstated_at INTEGER;
+CREATE TRIGGER reservations_gold_update AFTER UPDATE OF gold_answered, gold_correct ON reservations BEGIN
+  UPDATE annotator_progress SET gold_answered = gold_answered + NEW.gold_answered - OLD.gold_answered,
+    gold_correct = gold_correct + NEW.gold_correct - OLD.gold_correct
+  WHERE project_id = NEW.project_id AND user_id = NEW.user_id;
+END;
+CREATE TRIGGER reservations_gold_delete AFTER DELETE ON reservations WHEN OLD.gold_answered > 0 BEGIN
+  UPDATE annotator_progress SET gold_answered = gold_answered - OLD.gold_answered,
+    gold_correct = gold_correct - OLD.gold_correct
+  WHERE project_id = OLD.project_id AND user_id = OLD.user_id;
+END;
+CREATE TRIGGER responses_gold_delete AFTER DELETE ON responses BEGIN
+  UPDATE reservations SET gold_answered = 0, gold_correct = 0
+  WHERE record_id = OLD.record_id AND user_id = OLD.user_id AND gold_answered > 0;
+END;
 )sql";
 
 constexpr Migration kMigrations[] = {
@@ -351,6 +378,7 @@ constexpr Migration kMigrations[] = {
     {2, "sessions, api tokens, record progress", kSchemaV2},
     {3, "distribution: record queue, reservations, progress counts", kSchemaV3},
     {4, "failed logins", kSchemaV4},
+    {5, "gold tallies for the suspension rule", kSchemaV5},
 };
 
 Result<int> ReadVersion(Connection& connection) {

@@ -1,5 +1,6 @@
 // SqliteStore: the distribution engine's other methods: saving a response against its record's
 // places, and the counts behind progress and queue statistics (see migration 3).
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -39,6 +40,14 @@ Status CheckPlaces(Connection& connection, const Response& response, const Respo
                        " places, taken by others' responses and reservations); your reservation of it had ended");
 }
 
+// A tally as GoldTallyOf promises it: never below zero, never more correct than answered.
+GoldTally Clamped(int64_t answered, int64_t correct) {
+  GoldTally tally;
+  tally.answered = std::max<int64_t>(answered, 0);
+  tally.correct = std::clamp<int64_t>(correct, 0, tally.answered);
+  return tally;
+}
+
 }  // namespace
 
 Result<Response> SqliteStore::SaveResponseWithin(const Response& response, int64_t actor_user_id,
@@ -59,6 +68,16 @@ Result<Response> SqliteStore::SaveResponseWithin(const Response& response, int64
     QUORUM_RETURN_IF_ERROR(CheckPlaces(connection, response, limits));
     saved = WriteResponse(connection, response, values_json, actor_user_id, now_ms);
     if (!saved->ok()) return saved->error();
+    if (limits.gold_grade) {
+      // The (record, user) row exists: a response always has one (trigger responses_handed_out).
+      const bool counts = response.status == ResponseStatus::kSubmitted;
+      QUORUM_ASSIGN_OR_RETURN(Query grade, connection.Use(kSetGoldGrade));
+      QUORUM_RETURN_IF_ERROR(grade.BindInt(counts ? limits.gold_grade->answered : 0)
+                                 .BindInt(counts ? limits.gold_grade->correct : 0)
+                                 .BindInt((*saved)->record_id)
+                                 .BindInt((*saved)->user_id)
+                                 .Run());
+    }
     if (response.status == ResponseStatus::kDraft && limits.lease_until_ms > 0) {
       QUORUM_ASSIGN_OR_RETURN(Query extend, connection.Use(kExtendReservation));
       QUORUM_RETURN_IF_ERROR(extend.BindInt(limits.lease_until_ms).BindInt((*saved)->record_id).BindInt((*saved)->user_id).Run());
@@ -118,7 +137,7 @@ Result<std::vector<Reservation>> SqliteStore::ListReservations(int64_t project_i
   while (true) {
     QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
     if (!has_row) return reservations;
-    reservations.push_back(Reservation{query.Int(0), query.Int(1), query.Int(2)});
+    reservations.push_back(Reservation{query.Int(0), query.Int(1), query.Int(2), 0});
   }
 }
 
@@ -130,7 +149,16 @@ Result<std::vector<AnnotatorQueueCounts>> SqliteStore::ListAnnotatorCounts(int64
   while (true) {
     QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
     if (!has_row) return annotators;
-    annotators.push_back({query.Int(0), query.Int(1), query.Int(2), query.Int(3), query.Int(4), query.Int(5)});
+    AnnotatorQueueCounts counts;
+    counts.user_id = query.Int(0);
+    counts.served = query.Int(1);
+    counts.gold_served = query.Int(2);
+    counts.submitted = query.Int(3);
+    counts.discarded = query.Int(4);
+    counts.holding = query.Int(5);
+    counts.gold = Clamped(query.Int(6), query.Int(7));
+    if (!query.IsNull(8)) counts.reinstated_at_ms = query.Int(8);
+    annotators.push_back(counts);
   }
 }
 
@@ -141,6 +169,39 @@ Status SqliteStore::SetUncertainty(int64_t record_id, std::optional<double> scor
     if (connection.Changes() == 0)
       return MakeError(ErrorCode::kNotFound, "record " + std::to_string(record_id) + " not found");
     return OkStatus();
+  });
+}
+
+Status SqliteStore::SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) {
+  return Write([&](Connection& connection) -> Status {
+    for (const UncertaintyScore& entry : scores) {
+      QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kSetUncertaintyInProject));
+      QUORUM_RETURN_IF_ERROR(update.BindOptionalDouble(entry.score).BindInt(entry.record_id).BindInt(project_id).Run());
+      if (connection.Changes() == 0)
+        return MakeError(ErrorCode::kNotFound, "record " + std::to_string(entry.record_id) + " is not in project " +
+                                                   std::to_string(project_id));
+    }
+    return OkStatus();
+  });
+}
+
+Result<GoldTally> SqliteStore::GoldTallyOf(int64_t project_id, int64_t user_id) {
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kGoldTallyOf));
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(project_id).BindInt(user_id).Step());
+  if (!found) return GoldTally{};
+  return Clamped(query.Int(0), query.Int(1));
+}
+
+Status SqliteStore::ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) {
+  return Write([&](Connection& connection) -> Status {
+    {
+      QUORUM_ASSIGN_OR_RETURN(Query user, connection.Use(kUserExists));
+      QUORUM_ASSIGN_OR_RETURN(bool found, user.BindInt(user_id).Step());
+      if (!found) return MakeError(ErrorCode::kNotFound, "user " + std::to_string(user_id) + " not found");
+    }
+    QUORUM_ASSIGN_OR_RETURN(Query reinstate, connection.Use(kReinstate));
+    return reinstate.BindInt(project_id).BindInt(user_id).BindInt(now_ms).Run();
   });
 }
 

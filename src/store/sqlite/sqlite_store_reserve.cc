@@ -1,4 +1,5 @@
 // SqliteStore::Reserve: choosing and holding an annotator's next record (see migration 3).
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -139,7 +140,7 @@ Result<std::optional<Reservation>> LiveReservation(Connection& connection, const
   query.BindInt(request.user_id).BindInt(request.project_id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return std::optional<Reservation>();
-  return std::optional<Reservation>(Reservation{query.Int(0), request.user_id, query.Int(1)});
+  return std::optional<Reservation>(Reservation{query.Int(0), request.user_id, query.Int(1), 0});
 }
 
 Result<bool> GoldDue(Connection& connection, const ReserveRequest& request) {
@@ -178,13 +179,16 @@ Result<std::optional<Reservation>> SqliteStore::Reserve(const ReserveRequest& re
     QUORUM_ASSIGN_OR_RETURN(reservation, LiveReservation(connection, request));
     if (reservation) return OkStatus();
     QUORUM_RETURN_IF_ERROR(FollowOrdering(connection, request.project_id, request.order));
+    const auto choosing = std::chrono::steady_clock::now();
     QUORUM_ASSIGN_OR_RETURN(std::optional<int64_t> record_id, Choose(connection, request));
+    const int64_t selection_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - choosing).count();
     if (!record_id) return OkStatus();
     const int64_t expires_at = request.now_ms + request.lease_ms;
     QUORUM_ASSIGN_OR_RETURN(Query insert, connection.Use(kInsertReservation));
     insert.BindInt(*record_id).BindInt(request.user_id).BindInt(request.project_id).BindInt(expires_at);
     QUORUM_RETURN_IF_ERROR(insert.Run());
-    reservation = Reservation{*record_id, request.user_id, expires_at};
+    reservation = Reservation{*record_id, request.user_id, expires_at, selection_ns};
     return OkStatus();
   }));
   return reservation;

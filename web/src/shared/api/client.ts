@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ProblemDetail[] = [],
+    // The whole error object of the answer, for codes that carry more (e.g. "suspension").
+    readonly info: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -62,6 +64,7 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
       error?.code ?? "http_" + response.status,
       error?.message ?? `the server answered ${response.status}`,
       error?.details ?? [],
+      (error ?? {}) as Record<string, unknown>,
     );
   }
   return json as T;

@@ -1,12 +1,14 @@
 import { ApiError, apiRequest } from "../../../shared/api/client";
 import type { RecordJson, ResponseJson } from "../../../shared/api/types";
+import { type Stop, stopFromNextError } from "../model/stop";
 
-// The caller's next record, or null when none is left for them (404 no_more_records).
-export async function nextRecord(projectId: number): Promise<RecordJson | null> {
+// The caller's next record, or why there is none for them now (none left, paused, suspended).
+export async function nextRecord(projectId: number): Promise<{ record: RecordJson } | { stop: Stop }> {
   try {
-    return await apiRequest<RecordJson>("GET", `/api/v1/projects/${projectId}/next`);
+    return { record: await apiRequest<RecordJson>("GET", `/api/v1/projects/${projectId}/next`) };
   } catch (error) {
-    if (error instanceof ApiError && error.code === "no_more_records") return null;
+    const stop = error instanceof ApiError ? stopFromNextError(error.code, error.message, error.info) : null;
+    if (stop) return { stop };
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { TaskTimer } from "../../../shared/timer";
 import { hrefs } from "../../../app/route";
 import { getProject } from "../../projects/api/listProjects";
 import { getRecord, myResponseTo, nextRecord } from "../api/records";
+import type { Stop } from "../model/stop";
 import { saveResponse } from "../api/saveResponse";
 import { keyedAnswer } from "../model/keyAnswers";
 import { actionForKey, type KeyAction } from "../model/keymap";
@@ -39,7 +40,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function AnnotateScreen({ projectId, recordId, user }: { projectId: number; recordId?: number; user: User }) {
   const [project, setProject] = useState<Project | null>(null);
   const [record, setRecord] = useState<RecordJson | null>(null);
-  const [finished, setFinished] = useState(false);
+  const [stop, setStop] = useState<Stop | null>(null);
   const [values, setValues] = useState<Values>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -59,9 +60,10 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
   const timer = useMemo(() => new TaskTimer(document), []);
   useEffect(() => () => timer.dispose(), [timer]);
 
-  const show = (nextProject: Project, nextRecord: RecordJson | null, existing: { id: number; values: Values; time: number } | null) => {
+  const show = (nextProject: Project, nextRecord: RecordJson | null, existing: { id: number; values: Values; time: number } | null,
+                nextStop: Stop | null = null) => {
     setRecord(nextRecord);
-    setFinished(nextRecord === null);
+    setStop(nextRecord === null ? nextStop : null);
     setValues(existing ? existing.values : nextRecord ? initialValues(nextProject, nextRecord) : {});
     responseId.current = existing?.id ?? null;
     dirty.current = false;
@@ -70,7 +72,10 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
     timer.restart(existing?.time ?? 0);
   };
 
-  const loadNext = async (nextProject: Project) => show(nextProject, await nextRecord(projectId), null);
+  const loadNext = async (nextProject: Project) => {
+    const next = await nextRecord(projectId);
+    show(nextProject, "record" in next ? next.record : null, null, "stop" in next ? next.stop : null);
+  };
 
   useEffect(() => {
     (async () => {
@@ -96,8 +101,8 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
 
   // With no record left, focus goes to the message saying so rather than to <body>.
   useEffect(() => {
-    if (finished) doneSection.current?.focus();
-  }, [finished]);
+    if (stop) doneSection.current?.focus();
+  }, [stop]);
 
   const questions: QuestionSpec[] = project?.schema.questions ?? [];
   current.current = { record, values };
@@ -255,10 +260,10 @@ export function AnnotateScreen({ projectId, recordId, user }: { projectId: numbe
       {formErrors.length > 0 && (
         <div class="error" role="alert">{formErrors.map((message) => <p key={message}>{message}</p>)}</div>
       )}
-      {finished && (
-        <section ref={doneSection} class="card done" tabIndex={-1}>
-          <h2>All done</h2>
-          <p>There is no record left for you in this project. Thank you!</p>
+      {stop && (
+        <section ref={doneSection} class={stop.kind === "done" ? "card done" : "card done " + stop.kind} tabIndex={-1} data-stop={stop.kind}>
+          <h2>{stop.title}</h2>
+          <p>{stop.message}</p>
           <a class="button" href={hrefs.myWork(projectId)}>See my work</a>
         </section>
       )}
