@@ -175,12 +175,16 @@ CREATE TABLE reservations (
 CREATE INDEX reservations_live_user ON reservations (user_id, project_id) WHERE live = 1;
 CREATE INDEX reservations_live_expiry ON reservations (project_id, expires_at) WHERE live = 1;
 
+-- Split into 16 shards by record id: every submission in a project moves a record between two
+-- (gold, submitted) counts, and one row per count would make all of a project's submissions
+-- queue for its lock (held until their commits are flushed). ProgressOf sums the shards.
 CREATE TABLE progress_counts (
   project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
   gold INTEGER NOT NULL,
   submitted INTEGER NOT NULL,
+  shard INTEGER NOT NULL,
   records BIGINT NOT NULL,
-  PRIMARY KEY (project_id, gold, submitted)
+  PRIMARY KEY (project_id, gold, submitted, shard)
 );
 CREATE TABLE annotator_progress (
   project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
@@ -225,9 +229,10 @@ CREATE TRIGGER records_queue_update AFTER UPDATE OF gold_json, priority, metadat
 
 CREATE FUNCTION progress_counts_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO progress_counts (project_id, gold, submitted, records)
-  SELECT project_id, gold, submitted, count(*) FROM new_rows GROUP BY project_id, gold, submitted
-  ON CONFLICT (project_id, gold, submitted) DO UPDATE SET records = progress_counts.records + excluded.records;
+  INSERT INTO progress_counts (project_id, gold, submitted, shard, records)
+  SELECT project_id, gold, submitted, record_id % 16, count(*) FROM new_rows
+  GROUP BY project_id, gold, submitted, record_id % 16
+  ON CONFLICT (project_id, gold, submitted, shard) DO UPDATE SET records = progress_counts.records + excluded.records;
   RETURN NULL;
 END $$;
 CREATE TRIGGER progress_counts_insert AFTER INSERT ON record_progress REFERENCING NEW TABLE AS new_rows
@@ -235,10 +240,11 @@ CREATE TRIGGER progress_counts_insert AFTER INSERT ON record_progress REFERENCIN
 CREATE FUNCTION progress_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE progress_counts SET records = records - 1
-  WHERE project_id = OLD.project_id AND gold = OLD.gold AND submitted = OLD.submitted;
+  WHERE project_id = OLD.project_id AND gold = OLD.gold AND submitted = OLD.submitted AND shard = OLD.record_id % 16;
   IF TG_OP = 'UPDATE' THEN
-    INSERT INTO progress_counts (project_id, gold, submitted, records) VALUES (NEW.project_id, NEW.gold, NEW.submitted, 1)
-    ON CONFLICT (project_id, gold, submitted) DO UPDATE SET records = progress_counts.records + 1;
+    INSERT INTO progress_counts (project_id, gold, submitted, shard, records)
+    VALUES (NEW.project_id, NEW.gold, NEW.submitted, NEW.record_id % 16, 1)
+    ON CONFLICT (project_id, gold, submitted, shard) DO UPDATE SET records = progress_counts.records + 1;
   END IF;
   RETURN NULL;
 END $$;
