@@ -175,12 +175,16 @@ CREATE TABLE reservations (
 CREATE INDEX reservations_live_user ON reservations (user_id, project_id) WHERE live = 1;
 CREATE INDEX reservations_live_expiry ON reservations (project_id, expires_at) WHERE live = 1;
 
+-- Split into 16 shards by record id: every submission in a project moves a record between two
+-- (gold, submitted) counts, and one row per count would make all of a project's submissions
+-- queue for its lock (held until their commits are flushed). ProgressOf sums the shards.
 CREATE TABLE progress_counts (
   project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
   gold INTEGER NOT NULL,
   submitted INTEGER NOT NULL,
+  shard INTEGER NOT NULL,
   records BIGINT NOT NULL,
-  PRIMARY KEY (project_id, gold, submitted)
+  PRIMARY KEY (project_id, gold, submitted, shard)
 );
 CREATE TABLE annotator_progress (
   project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
@@ -192,20 +196,23 @@ CREATE TABLE annotator_progress (
   PRIMARY KEY (project_id, user_id)
 );
 
+-- Statement-level, over the statement's new rows: a COPY of a million records adds their queue
+-- entries in one INSERT and their progress counts in one upsert per (gold, submitted) pair. Row
+-- by row, every record would update the same progress_counts row, and the versions a long
+-- transaction piles on one row make each update slower than the last.
 CREATE FUNCTION records_progress() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  wanted TEXT;
-  shuffled BIGINT := (NEW.id * 2654435761) % 4294967296;
 BEGIN
-  SELECT q.ordering INTO wanted FROM queue_orders q WHERE q.project_id = NEW.project_id;
   INSERT INTO record_progress (record_id, project_id, gold, priority, shuffle, order_key, min_tier, specialization)
-  VALUES (NEW.id, NEW.project_id, CASE WHEN NEW.gold_json NOT IN ('{}', '') THEN 1 ELSE 0 END, NEW.priority, shuffled,
-          CASE wanted WHEN 'priority' THEN -NEW.priority WHEN 'uncertainty' THEN 1e300
-                      WHEN 'random' THEN shuffled ELSE NEW.id END,
-          queue_min_tier(NEW.metadata_json), queue_specialization(NEW.metadata_json));
+  SELECT n.id, n.project_id, CASE WHEN n.gold_json NOT IN ('{}', '') THEN 1 ELSE 0 END, n.priority,
+         (n.id * 2654435761) % 4294967296,
+         CASE q.ordering WHEN 'priority' THEN -n.priority WHEN 'uncertainty' THEN 1e300
+                         WHEN 'random' THEN (n.id * 2654435761) % 4294967296 ELSE n.id END,
+         queue_min_tier(n.metadata_json), queue_specialization(n.metadata_json)
+  FROM new_records n LEFT JOIN queue_orders q ON q.project_id = n.project_id;
   RETURN NULL;
 END $$;
-CREATE TRIGGER records_progress AFTER INSERT ON records FOR EACH ROW EXECUTE FUNCTION records_progress();
+CREATE TRIGGER records_progress AFTER INSERT ON records REFERENCING NEW TABLE AS new_records
+  FOR EACH STATEMENT EXECUTE FUNCTION records_progress();
 
 CREATE FUNCTION records_queue_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -220,20 +227,27 @@ END $$;
 CREATE TRIGGER records_queue_update AFTER UPDATE OF gold_json, priority, metadata_json ON records
   FOR EACH ROW EXECUTE FUNCTION records_queue_update();
 
+CREATE FUNCTION progress_counts_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO progress_counts (project_id, gold, submitted, shard, records)
+  SELECT project_id, gold, submitted, record_id % 16, count(*) FROM new_rows
+  GROUP BY project_id, gold, submitted, record_id % 16
+  ON CONFLICT (project_id, gold, submitted, shard) DO UPDATE SET records = progress_counts.records + excluded.records;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER progress_counts_insert AFTER INSERT ON record_progress REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION progress_counts_insert();
 CREATE FUNCTION progress_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    UPDATE progress_counts SET records = records - 1
-    WHERE project_id = OLD.project_id AND gold = OLD.gold AND submitted = OLD.submitted;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN
-    INSERT INTO progress_counts (project_id, gold, submitted, records) VALUES (NEW.project_id, NEW.gold, NEW.submitted, 1)
-    ON CONFLICT (project_id, gold, submitted) DO UPDATE SET records = progress_counts.records + 1;
+  UPDATE progress_counts SET records = records - 1
+  WHERE project_id = OLD.project_id AND gold = OLD.gold AND submitted = OLD.submitted AND shard = OLD.record_id % 16;
+  IF TG_OP = 'UPDATE' THEN
+    INSERT INTO progress_counts (project_id, gold, submitted, shard, records)
+    VALUES (NEW.project_id, NEW.gold, NEW.submitted, NEW.record_id % 16, 1)
+    ON CONFLICT (project_id, gold, submitted, shard) DO UPDATE SET records = progress_counts.records + 1;
   END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER progress_counts_insert AFTER INSERT ON record_progress
-  FOR EACH ROW EXECUTE FUNCTION progress_counts_change();
 CREATE TRIGGER progress_counts_update AFTER UPDATE OF submitted, gold ON record_progress
   FOR EACH ROW WHEN (OLD.submitted <> NEW.submitted OR OLD.gold <> NEW.gold) EXECUTE FUNCTION progress_counts_change();
 CREATE TRIGGER progress_counts_delete AFTER DELETE ON record_progress

@@ -7,10 +7,10 @@
 
 namespace quorum::postgres {
 
-// Migrations. The advisory lock's key is two numbers, 'Quor' and 1, a space of its own (the
-// distribution's per-project locks use the one-number form).
-inline constexpr char kLockMigrations[] = "SELECT pg_advisory_lock(1366652274, 1)";
-inline constexpr char kUnlockMigrations[] = "SELECT pg_advisory_unlock(1366652274, 1)";
+// Migrations. The advisory lock's key is one number ("quorum" in ASCII, shifted), a space of its
+// own: the distribution's (project, annotator) locks use the two-number form.
+inline constexpr char kLockMigrations[] = "SELECT pg_advisory_lock(7166474016519798784)";
+inline constexpr char kUnlockMigrations[] = "SELECT pg_advisory_unlock(7166474016519798784)";
 inline constexpr char kCreateSchemaVersion[] =
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)";
 inline constexpr char kSchemaVersionTableExists[] = "SELECT to_regclass('schema_version')";

@@ -1,27 +1,39 @@
 // The distribution queue's SQL (see migration 3 in pg_migrations.cc). Private to
 // src/store/postgres. Values are always bound.
 //
-// Concurrency across processes: Reserve and SaveResponseWithin take the transaction-scoped
-// advisory lock of the record's project (the one-number form, key = project id) before they
-// read any places, so every server's hand-outs and submissions in one project run one after
-// the other; the lock goes with COMMIT or ROLLBACK.
+// Concurrency across processes, with no lock held longer than one record's or one annotator's:
+// - Reserve takes the transaction-scoped advisory lock of (project, annotator), so one
+//   annotator's concurrent calls run one after the other (never two live reservations).
+// - A record is claimed by locking its queue entry (record_progress row) FOR UPDATE SKIP
+//   LOCKED in the very query that finds it: a record another server is claiming or answering
+//   right now is skipped, and a row changed since the query's snapshot is re-checked against
+//   the bucket's condition after the lock (PostgreSQL's re-evaluation of locked rows), so its
+//   places are counted as they are. The reservation's trigger then counts the place under that
+//   lock.
+// - SaveResponseWithin locks the record's queue entry first; its check and the write's count
+//   updates happen under that lock.
+// Every lock goes with COMMIT or ROLLBACK. Hand-outs and submissions of different records
+// proceed in parallel and share WAL flushes.
 #pragma once
 
 namespace quorum::postgres {
 
-inline constexpr char kLockProject[] = "SELECT pg_advisory_xact_lock($1)";
-// The record's project, locked as above: project_id (no row for an unknown record).
-inline constexpr char kLockProjectOfRecord[] =
-    "SELECT project_id, pg_advisory_xact_lock(project_id) FROM record_progress WHERE record_id = $1";
+inline constexpr char kLockAnnotator[] = "SELECT pg_advisory_xact_lock($1::int4, $2::int4)";
+// The record's queue entry, locked: project_id (no row for an unknown record).
+inline constexpr char kLockQueueEntry[] = "SELECT project_id FROM record_progress WHERE record_id = $1 FOR UPDATE";
 
 // Reserve's first step, one statement: releases the project's reservations that expired by $2
 // and reads the caller's live reservation, the project's queue ordering and the caller's
 // served counts. The statement's snapshot predates its own release, so the live reservation
 // is read as one that has not expired. Columns: record_id, expires_at (NULL: none), ordering
 // (NULL: fifo), served, gold_served.
+// Expired reservations another transaction has locked are left to it (SKIP LOCKED): it is
+// releasing or answering them.
 inline constexpr char kReserveStart[] =
-    "WITH released AS (UPDATE reservations SET live = 0 WHERE project_id = $1 AND live = 1 AND expires_at <= $2 "
-    "RETURNING 1), mine AS (SELECT record_id, expires_at FROM reservations WHERE user_id = $3 AND project_id = $1 "
+    "WITH expired AS (SELECT record_id, user_id FROM reservations WHERE project_id = $1 AND live = 1 "
+    "AND expires_at <= $2 FOR UPDATE SKIP LOCKED), "
+    "released AS (UPDATE reservations r SET live = 0 FROM expired e WHERE r.record_id = e.record_id "
+    "AND r.user_id = e.user_id RETURNING 1), mine AS (SELECT record_id, expires_at FROM reservations WHERE user_id = $3 AND project_id = $1 "
     "AND live = 1 AND expires_at > $2 LIMIT 1) "
     "SELECT (SELECT record_id FROM mine), (SELECT expires_at FROM mine), "
     "(SELECT ordering FROM queue_orders WHERE project_id = $1), "
@@ -55,7 +67,7 @@ inline constexpr char kFirstGold[] =
     "(SELECT p.record_id FROM record_progress p WHERE p.project_id = $1 AND p.gold = 1" QUORUM_PG_QUEUE_ELIGIBLE
     " AND p.shuffle < $5 ORDER BY p.shuffle LIMIT 1) LIMIT 1";
 
-// Every bucket of the non-gold queue at once (places taken = 0 .. overlap-1, overlap $5), one
+// Every bucket of the non-gold queue at once, each bucket's first record locked (see above) (places taken = 0 .. overlap-1, overlap $5), one
 // index seek per bucket: each bucket's first record by order_key at or after $8 and, when $9
 // is true (random order, which wraps round), its first before $8. Discards count ($6) against
 // the overlap ($7). Columns: taken, record_id, order_key, wrapped (0/1).
@@ -64,35 +76,32 @@ inline constexpr char kQueueBuckets[] =
     "CROSS JOIN LATERAL (SELECT p.record_id, p.order_key FROM record_progress p "
     "WHERE p.project_id = $1 AND p.gold = 0" QUORUM_PG_QUEUE_ELIGIBLE
     " AND p.taken = t.taken AND ($6::int = 0 OR p.taken + p.discarded < $7::int) AND p.order_key >= $8::float8 "
-    "ORDER BY p.order_key, p.record_id LIMIT 1) f "
+    "ORDER BY p.order_key, p.record_id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) f "
     "UNION ALL "
     "SELECT t.taken, b.record_id, b.order_key, 1 FROM generate_series(0, $5::int - 1) AS t(taken) "
     "CROSS JOIN LATERAL (SELECT p.record_id, p.order_key FROM record_progress p "
     "WHERE $9::boolean AND p.project_id = $1 AND p.gold = 0" QUORUM_PG_QUEUE_ELIGIBLE
     " AND p.taken = t.taken AND ($6::int = 0 OR p.taken + p.discarded < $7::int) AND p.order_key < $8::float8 "
-    "ORDER BY p.order_key, p.record_id LIMIT 1) b";
+    "ORDER BY p.order_key, p.record_id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) b";
 #undef QUORUM_PG_QUEUE_ELIGIBLE
 
-// A record's places for SaveResponseWithin, after releasing the project's reservations that
-// expired by $3 (project $4): taken and discarded as they will be once the release is done
-// (the statement's snapshot predates it), and the saver's own part: whether their reservation
-// is live (and not expiring now), their response's status. Columns: taken, discarded,
-// own_live, own_status.
+// A record's places for SaveResponseWithin, read under the lock of its queue entry: taken
+// (without the holds that expired by $3, which hold nothing), discarded, and the saver's own
+// part: whether their reservation is live (and not expired), their response's status.
+// Columns: taken, discarded, own_live, own_status.
 inline constexpr char kRecordPlaces[] =
-    "WITH released AS (UPDATE reservations SET live = 0 WHERE project_id = $4 AND live = 1 AND expires_at <= $3 "
-    "RETURNING record_id) "
-    "SELECT p.taken - (SELECT count(*) FROM released WHERE record_id = $1), p.discarded, "
+    "SELECT p.taken - (SELECT count(*) FROM reservations r WHERE r.record_id = $1 AND r.live = 1 "
+    "AND r.expires_at <= $3), p.discarded, "
     "EXISTS (SELECT 1 FROM reservations WHERE record_id = $1 AND user_id = $2 AND live = 1 AND expires_at > $3), "
     "(SELECT status FROM responses WHERE record_id = $1 AND user_id = $2) "
     "FROM record_progress p WHERE p.record_id = $1";
-inline constexpr char kReleaseExpired[] =
-    "UPDATE reservations SET live = 0 WHERE project_id = $1 AND live = 1 AND expires_at <= $2";
 inline constexpr char kExtendReservation[] =
     "UPDATE reservations SET expires_at = greatest(expires_at, $1) WHERE record_id = $2 AND user_id = $3 AND live = 1";
 
 // Progress: records per (gold, submitted) of a project; an annotator's counts; live reservations.
 inline constexpr char kProgressCounts[] =
-    "SELECT gold, submitted, records FROM progress_counts WHERE project_id = $1 AND records > 0";
+    "SELECT gold, submitted, sum(records) FROM progress_counts WHERE project_id = $1 GROUP BY gold, submitted "
+    "HAVING sum(records) > 0";
 inline constexpr char kAnnotatorCounts[] =
     "SELECT a.user_id, a.served, a.gold_served, a.submitted, a.discarded, "
     "(SELECT count(*) FROM reservations r WHERE r.user_id = a.user_id AND r.project_id = a.project_id "

@@ -3,7 +3,7 @@
 //
 // Several quorum servers may share one database, so nothing that must hold across them lives
 // in this process's memory:
-// - Connections. A PgPool of up to N connections (URL parameter pool_size, default 8); a
+// - Connections. A PgPool of up to N connections (URL parameter pool_size, default 16); a
 //   method borrows one for its duration and waits when all are lent.
 // - Writes. A single-statement write runs as its own autocommitted statement; a write of
 //   several statements runs in one transaction (BEGIN .. COMMIT) and is rerun, whole, when

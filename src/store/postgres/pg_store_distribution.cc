@@ -15,16 +15,14 @@ bool TakesPlace(ResponseStatus status, bool discards_count) {
   return status == ResponseStatus::kSubmitted || (discards_count && status == ResponseStatus::kDiscarded);
 }
 
-// Releases the project's expired reservations and, when `response` takes a place, fails with
-// kConflict if others already fill the record's places.
-Status ReleaseAndCheckPlaces(PgConnection& connection, int64_t project_id, const Response& response,
-                             const ResponseLimits& limits) {
+// When `response` takes a place, fails with kConflict if others already fill the record's
+// places. The caller holds the record's queue entry locked.
+Status CheckPlaces(PgConnection& connection, const Response& response, const ResponseLimits& limits) {
+  if (limits.overlap <= 0 || !TakesPlace(response.status, limits.discards_count)) return OkStatus();
   QUORUM_ASSIGN_OR_RETURN(PgResult places, connection.Exec(kRecordPlaces, Params()
                                                                              .Int(response.record_id)
                                                                              .Int(response.user_id)
-                                                                             .Int(limits.now_ms)
-                                                                             .Int(project_id)));
-  if (limits.overlap <= 0 || !TakesPlace(response.status, limits.discards_count)) return OkStatus();
+                                                                             .Int(limits.now_ms)));
   if (places.empty()) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(response.record_id) + " not found");
   const int64_t taken = places.Int(0, 0) + (limits.discards_count ? places.Int(0, 1) : 0);
   int64_t own_places = places.Int(0, 2) != 0 ? 1 : 0;
@@ -56,9 +54,10 @@ Result<Response> PgStore::SaveResponseWithin(const Response& response, int64_t a
   std::optional<Result<Response>> saved;
   QUORUM_RETURN_IF_ERROR(InTransaction([&](PgConnection& connection) -> Status {
     saved.reset();
-    // The record's project, locked: the check below and the write run alone in the project.
-    QUORUM_ASSIGN_OR_RETURN(PgResult project, connection.Exec(kLockProjectOfRecord, Params().Int(response.record_id)));
-    if (!project.empty()) QUORUM_RETURN_IF_ERROR(ReleaseAndCheckPlaces(connection, project.Int(0, 0), response, limits));
+    // The record's queue entry, locked: the check below and the write's counts are one step for
+    // every server. (A new statement after the lock reads what its holder committed.)
+    QUORUM_ASSIGN_OR_RETURN(PgResult entry, connection.Exec(kLockQueueEntry, Params().Int(response.record_id)));
+    if (!entry.empty()) QUORUM_RETURN_IF_ERROR(CheckPlaces(connection, response, limits));
     saved = WriteResponse(connection, response, values_json, actor_user_id, now_ms);
     if (!saved->ok()) return saved->error();
     if (limits.gold_grade) {

@@ -1,7 +1,7 @@
-// PgStore::Reserve: choosing and holding an annotator's next record (see migration 3). One
-// transaction under the project's advisory lock; the common path is five round trips: BEGIN,
-// the lock, the release and the caller's state, every queue bucket at once, the insert (and
-// COMMIT).
+// PgStore::Reserve: choosing and holding an annotator's next record (see migration 3 and the
+// concurrency notes in pg_sql_distribution.h). One transaction; the common path is six round
+// trips: BEGIN, the annotator's lock, the release and the caller's state, every queue bucket
+// at once (claiming their first records), the insert, COMMIT.
 #include <chrono>
 #include <limits>
 #include <string>
@@ -126,8 +126,8 @@ Result<std::optional<Reservation>> PgStore::Reserve(const ReserveRequest& reques
   std::optional<Reservation> reservation;
   QUORUM_RETURN_IF_ERROR(InTransaction([&](PgConnection& connection) -> Status {
     reservation.reset();
-    // Every server's Reserve and SaveResponseWithin in this project wait here for each other.
-    QUORUM_RETURN_IF_ERROR(connection.Exec(kLockProject, Params().Int(request.project_id)));
+    // This annotator's other Reserve calls in the project, on any server, wait here.
+    QUORUM_RETURN_IF_ERROR(connection.Exec(kLockAnnotator, Params().Int(request.project_id).Int(request.user_id)));
     QUORUM_ASSIGN_OR_RETURN(CallerState state, Start(connection, request));
     if (state.live) {
       reservation = state.live;

@@ -10,7 +10,7 @@ namespace quorum::postgres {
 
 struct PgUrl {
   std::string conninfo;  // the URL as libpq takes it (quorum's parameters removed)
-  int pool_size = 8;     // connections the store keeps at most ("pool_size=N", 1..256)
+  int pool_size = 16;    // connections the store keeps at most ("pool_size=N", 1..256)
 };
 
 // Splits `url` (postgres://[user[:password]@]host[:port]/dbname[?param=value&...]).

@@ -13,7 +13,7 @@ TEST(PgUrlTest, PoolSizeIsTakenOutAndTheRestKept) {
     int pool_size;
   };
   const Case cases[] = {
-      {"postgres://u@h:5432/db", "postgres://u@h:5432/db", 8},
+      {"postgres://u@h:5432/db", "postgres://u@h:5432/db", 16},
       {"postgres://u@h/db?pool_size=3", "postgres://u@h/db", 3},
       {"postgres://u@h/db?sslmode=disable&pool_size=16&options=-csearch_path%3Dt_1",
        "postgres://u@h/db?sslmode=disable&options=-csearch_path%3Dt_1", 16},
