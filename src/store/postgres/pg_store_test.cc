@@ -171,7 +171,7 @@ TEST_F(PgStoreTest, DistributionGuaranteesHoldAcrossStoresSharingTheDatabase) {
         response.user_id = users[index];
         response.values = {{"quality", "good"}};
         response.status = ResponseStatus::kSubmitted;
-        ResponseLimits limits{kOverlap, false, clock_.NowMs(), 0};
+        ResponseLimits limits{kOverlap, false, clock_.NowMs(), 0, std::nullopt};
         Result<Response> saved = store.SaveResponseWithin(response, users[index], limits);
         if (!saved.ok()) {
           ++errors;

@@ -344,6 +344,8 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_account ON login_failures (account, at);
 CREATE INDEX login_failures_address ON login_failures (address, at);
 CREATE INDEX login_failures_at ON login_failures (at);
+)sql";
+
 // Version 5: gold tallies for the suspension rule. Each (record, user) hand-out row keeps the
 // grade of that user's submitted answer to a gold record (set by SaveResponseWithin); triggers
 // keep annotator_progress's sums exact when a grade changes, a response is deleted or a record
