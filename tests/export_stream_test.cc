@@ -68,8 +68,12 @@ std::string Rows(int count) {
 }
 
 TEST(ExportStreamTest, ABigExportDoesNotGrowTheServersMemoryAndMatchesTheCli) {
-  constexpr int kRecords = 4000;               // about 96 MB of DPO rows
-  constexpr long kBoundKib = 32 * 1024;        // a third of the body
+  constexpr int kRecords = 8000;  // about 192 MB of DPO rows
+  // Half the body. The bound leaves room for SQLite's page caches, which the full scan fills
+  // and the summary-only scan (no fields) does not: up to 64 MiB for a read-write connection
+  // (sql.h), measured at about 66 MB here whatever the project's size, where a body held in
+  // memory would add its own size.
+  constexpr long kBoundKib = 96 * 1024;
   TempDir dir;
   const std::string db = dir.File("stream.db");
   ASSERT_EQ(RunQuorum(db, {"init", "--password", "owner-password"}).status, 0);
@@ -96,7 +100,7 @@ TEST(ExportStreamTest, ABigExportDoesNotGrowTheServersMemoryAndMatchesTheCli) {
   std::cout << "server peak RSS: " << before_kib << " KiB after summary=only, " << after_kib << " KiB after a "
             << download.body.size() / 1000000 << " MB export\n";
   ASSERT_EQ(download.status, 200) << download.body.substr(0, 500);
-  ASSERT_GT(download.body.size(), 2u * kBoundKib * 1024) << "the export is too small to show anything";
+  ASSERT_GT(download.body.size(), 3u * kBoundKib * 1024 / 2) << "the export is too small to show anything";
   EXPECT_LT(after_kib - before_kib, kBoundKib) << "peak RSS " << before_kib << " KiB before the export, " << after_kib
                                                << " KiB after: the server held the body in memory";
 
