@@ -1,6 +1,6 @@
 // Issue 6's figures: agreement and aggregation speed in memory, beside sklearn / statsmodels on
 // the same data (timed in the same run, as ratios), and `quorum agreement` end to end on a
-// SQLite project of N answered records.
+// project of N answered records: SQLite, or PostgreSQL when QUORUM_TEST_POSTGRES is set.
 //
 //   bench_quality [--records N] [--dir DIR] [--keep] [--no-e2e | --e2e-only] [--repeats R]
 #include <sys/wait.h>
@@ -26,6 +26,7 @@
 #include "quality/question_agreement.h"
 #include "schema/templates.h"
 #include "store/open_store.h"
+#include "store/test_database.h"
 
 namespace {
 
@@ -275,24 +276,37 @@ void Phases(const std::string& db) {
 
 // Runs `quorum --db DB ARGS > /dev/null`; returns its wall time, or -1 when it fails.
 double TimeCommand(const std::string& db, const std::string& args) {
-  const std::string command = std::string(QUORUM_BINARY) + " --db " + db + " " + args + " > /dev/null";
+  const std::string command = std::string(QUORUM_BINARY) + " --db '" + db + "' " + args + " > /dev/null";
   const auto start = Clock::now();
   const int status = std::system(command.c_str());
   const double seconds = SecondsSince(start);
   return status == 0 ? seconds : -1;
 }
 
+// On SQLite a kept database file is reused; on PostgreSQL (QUORUM_TEST_POSTGRES) each run builds
+// its project in a fresh schema.
 void EndToEnd(int64_t records, const std::string& dir, bool keep) {
-  const std::string db = dir + "/bench-quality-" + std::to_string(records) + ".db";
-  std::printf("\nEnd to end, a SQLite project of %lld answered records (3 responses each):\n", static_cast<long long>(records));
-  if (!std::filesystem::exists(db)) {
+  const bool postgres = !quorum::TestPostgresServer().empty();
+  std::string db = dir + "/bench-quality-" + std::to_string(records) + ".db";
+  if (postgres) {
+    quorum::Result<std::string> fresh = quorum::FreshTestDatabase(dir);
+    if (!fresh.ok()) {
+      std::printf("  no PostgreSQL database: %s\n", fresh.error().ToString().c_str());
+      return;
+    }
+    db = *fresh;
+  }
+  std::printf("\nEnd to end, a %s project of %lld answered records (3 responses each):\n",
+              postgres ? "PostgreSQL" : "SQLite", static_cast<long long>(records));
+  if (postgres || !std::filesystem::exists(db)) {
     const auto start = Clock::now();
     if (!BuildProject(db, records)) {
       std::printf("  could not build %s\n", db.c_str());
       return;
     }
-    std::printf("  built %s in %.1f s (%.0f MB)\n", db.c_str(), SecondsSince(start),
-                static_cast<double>(std::filesystem::file_size(db)) / 1e6);
+    std::printf("  built %s in %.1f s", db.c_str(), SecondsSince(start));
+    if (!postgres) std::printf(" (%.0f MB)", static_cast<double>(std::filesystem::file_size(db)) / 1e6);
+    std::printf("\n");
   } else {
     std::printf("  reusing %s\n", db.c_str());
   }
@@ -311,7 +325,7 @@ void EndToEnd(int64_t records, const std::string& dir, bool keep) {
     std::printf("  %-44s %10s\n", run.name, best < 0 ? "FAILED" : Duration(best).c_str());
   }
   Phases(db);
-  if (!keep)
+  if (!keep && !postgres)
     for (const std::string& path : {db, db + "-wal", db + "-shm"}) std::filesystem::remove(path);
 }
 

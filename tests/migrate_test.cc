@@ -5,7 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
@@ -127,6 +129,48 @@ TEST_F(MigrateTest, CopiesThereAndBackKeepingExportsIdsAndSecrets) {
   Project next = copy->GetProject(3).value();
   next.name = "after the move";
   EXPECT_EQ(copy->CreateProject(next).value().id, 4);
+}
+
+// Rows deleted above the largest kept id leave a high-water mark the copies must go on from:
+// the last project (with the largest record ids) and the largest response are deleted here.
+TEST_F(MigrateTest, CopiesGoOnNumberingAfterTheSourcesHighestIds) {
+  BuildSource();
+  {
+    std::unique_ptr<Store> store = Open(source_);
+    ASSERT_NE(store, nullptr);
+    int64_t last_response = 0;
+    for (const Record& record : store->ListRecords(1, 0, 1000).value())
+      for (const Response& response : store->ListResponses(record.id).value())
+        last_response = std::max(last_response, response.id);
+    ASSERT_TRUE(store->DeleteResponse(last_response).ok());
+    ASSERT_TRUE(store->DeleteProject(3).ok());
+  }
+  std::map<IdKind, int64_t> marks;
+  {
+    std::unique_ptr<Store> store = Open(source_);
+    for (IdKind kind : {IdKind::kWorkspace, IdKind::kUser, IdKind::kProject, IdKind::kApiToken, IdKind::kRecord,
+                        IdKind::kResponse})
+      marks[kind] = store->LastId(kind).value();
+  }
+  EXPECT_EQ(marks[IdKind::kProject], 3);
+  EXPECT_EQ(marks[IdKind::kRecord], 52);  // the demo's 50, then project 3's two
+
+  ASSERT_EQ(RunQuorum(source_, {"migrate", "--to", middle_}).status, 0);
+  ASSERT_EQ(RunQuorum(source_, {"migrate", "--from", middle_, "--to", back_}).status, 0);
+  for (const std::string& copy_db : {middle_, back_}) {
+    std::unique_ptr<Store> copy = Open(copy_db);
+    ASSERT_NE(copy, nullptr);
+    for (const auto& [kind, mark] : marks)
+      EXPECT_EQ(copy->LastId(kind).value(), mark) << copy_db << " kind " << static_cast<int>(kind);
+  }
+  // What the copy hands out next is above every id the source ever gave.
+  MustRun(back_, {"project", "create", "--name", "after", "--template", "pairwise-preference"});
+  MustRun(back_, {"import", "--project", "4",
+                  dir_.Write("after.jsonl", R"({"prompt":"p","response_a":"a","response_b":"b"})" "\n")});
+  std::unique_ptr<Store> copy = Open(back_);
+  std::vector<Record> imported = copy->ListRecords(4, 0, 10).value();
+  ASSERT_EQ(imported.size(), 1u);
+  EXPECT_EQ(imported[0].id, 53);
 }
 
 TEST_F(MigrateTest, RefusesATargetThatIsNotEmptyAndLeavesItAlone) {

@@ -195,10 +195,12 @@ Status RunSettings(CommandContext& context, const ParsedArgs& args) {
       if (std::string_view(key) == "paused_annotators" && patch[key].is_number()) patch[key] = {patch[key]};
     }
   if (!patch.empty()) {
-    // RFC 7396 merge patch: null removes a key.
-    project.settings.merge_patch(patch);
-    QUORUM_RETURN_IF_ERROR(ParseDistributionSettings(project.settings));
-    QUORUM_RETURN_IF_ERROR(store->UpdateProject(project));
+    // Applied to the settings as stored at that moment (a server may be changing them too).
+    QUORUM_ASSIGN_OR_RETURN(project, store->ChangeProject(project.id, [&](Project& stored) -> Status {
+      stored.settings.merge_patch(patch);  // RFC 7396 merge patch: null removes a key
+      QUORUM_RETURN_IF_ERROR(ParseDistributionSettings(stored.settings));
+      return OkStatus();
+    }));
   }
   PrintJson(context.out(), project.settings);
   return OkStatus();

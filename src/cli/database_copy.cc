@@ -113,6 +113,18 @@ Status CopyTokens(Store& from, Store& to, const std::vector<User>& users, CopyCo
   return OkStatus();
 }
 
+// Ids of rows deleted above the largest copied one were given out too: the target goes on
+// numbering after the source's high-water mark, so no id names two different rows over time.
+Status CarryIdMarks(Store& from, Store& to) {
+  for (IdKind kind : {IdKind::kWorkspace, IdKind::kUser, IdKind::kProject, IdKind::kApiToken, IdKind::kRecord,
+                      IdKind::kResponse}) {
+    QUORUM_ASSIGN_OR_RETURN(int64_t source_last, from.LastId(kind));
+    QUORUM_ASSIGN_OR_RETURN(int64_t target_last, to.LastId(kind));
+    if (source_last > target_last) QUORUM_RETURN_IF_ERROR(to.SetNextId(kind, source_last + 1));
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<CopyCounts> CopyDatabase(Store& from, Store& to) {
@@ -143,6 +155,7 @@ Result<CopyCounts> CopyDatabase(Store& from, Store& to) {
   }
   QUORUM_RETURN_IF_ERROR(CopyProjects(from, to, user_ids, counts));
   QUORUM_RETURN_IF_ERROR(CopyTokens(from, to, users, counts));
+  QUORUM_RETURN_IF_ERROR(CarryIdMarks(from, to));
   return counts;
 }
 

@@ -25,7 +25,9 @@ struct CopyCounts {
 // memberships, projects with schema, settings and guidelines, records with metadata, gold and
 // priority, their suggestions, responses with every revision, and API tokens (revoked ones too,
 // so scripts keep working and revoked keys stay refused). Every id people and scripts use is
-// kept: workspace, user, project, record, response and token ids. Not copied: login sessions
+// kept: workspace, user, project, record, response and token ids, and the target goes on
+// numbering each kind after the highest id the source ever gave out (deleted rows included),
+// so an id never names two different rows. Not copied: login sessions
 // (people log in again), reservations and the hand-out history (live reservations are
 // released: those records return to the queue), failed-login counts, records' uncertainty
 // scores (the interface cannot read them; whatever set them sets them again) and creation times

@@ -1,6 +1,8 @@
 // Distribution for managers: the queue's state, pausing the project or one annotator,
 // reinstating an annotator the gold rule suspended, and records' uncertainty scores.
 // (Annotators' next record is in api_records.cc.)
+#include <functional>
+
 #include "dist/distribution_settings.h"
 #include "dist/distributor.h"
 #include "http/api_error.h"
@@ -30,29 +32,35 @@ Result<User> PathUser(RequestContext& context) {
   return context.store.GetUser(user_id);
 }
 
-// Stores the project with `settings` and answers {"paused", "paused_annotators"}.
-HttpResponse SaveSettings(RequestContext& context, nlohmann::json settings) {
-  Project project = *context.project;
-  project.settings = std::move(settings);
-  Result<DistributionSettings> parsed = ParseDistributionSettings(project.settings);
-  if (!parsed.ok()) return ErrorResponse(parsed.error());
-  Status updated = context.store.UpdateProject(project);
-  if (!updated.ok()) return ErrorResponse(updated.error());
-  return JsonResponse(200, {{"paused", parsed->paused}, {"paused_annotators", parsed->paused_annotators}});
+// Changes the project's settings with `change` as they are stored at that moment, so a
+// concurrent change of other settings is kept, and answers {"paused", "paused_annotators"}.
+HttpResponse ChangeSettings(RequestContext& context,
+                            const std::function<nlohmann::json(const nlohmann::json&)>& change) {
+  DistributionSettings settings;
+  Result<Project> changed = context.store.ChangeProject(context.project->id, [&](Project& project) -> Status {
+    project.settings = change(project.settings);
+    QUORUM_ASSIGN_OR_RETURN(settings, ParseDistributionSettings(project.settings));
+    return OkStatus();
+  });
+  if (!changed.ok()) return ErrorResponse(changed.error());
+  return JsonResponse(200, {{"paused", settings.paused}, {"paused_annotators", settings.paused_annotators}});
 }
 
 HttpResponse PauseProject(RequestContext& context) {
-  return SaveSettings(context, WithProjectPaused(context.project->settings, true));
+  return ChangeSettings(context, [](const nlohmann::json& settings) { return WithProjectPaused(settings, true); });
 }
 
 HttpResponse ResumeProject(RequestContext& context) {
-  return SaveSettings(context, WithProjectPaused(context.project->settings, false));
+  return ChangeSettings(context, [](const nlohmann::json& settings) { return WithProjectPaused(settings, false); });
 }
 
 HttpResponse SetAnnotatorPaused(RequestContext& context, bool paused) {
   Result<User> user = PathUser(context);
   if (!user.ok()) return ErrorResponse(user.error());
-  return SaveSettings(context, WithAnnotatorPaused(context.project->settings, user->id, paused));
+  const int64_t user_id = user->id;
+  return ChangeSettings(context, [&](const nlohmann::json& settings) {
+    return WithAnnotatorPaused(settings, user_id, paused);
+  });
 }
 
 HttpResponse PauseAnnotator(RequestContext& context) { return SetAnnotatorPaused(context, true); }

@@ -91,32 +91,37 @@ HttpResponse GetProject(RequestContext& context) {
   return JsonResponse(200, json);
 }
 
+// The change is applied to the project as stored at that moment (Store::ChangeProject), so a
+// concurrent change of other settings, such as a pause, is kept.
 HttpResponse PatchProject(RequestContext& context) {
   Result<nlohmann::json> body = ParseJsonBody(context.request);
   if (!body.ok()) return ErrorResponse(body.error());
   if (!body->is_object()) return ErrorResponse(MakeError(ErrorCode::kInvalid, "send a JSON object"));
-  Project project = *context.project;
   for (auto& [key, value] : body->items()) {
-    if (key == "name" && value.is_string() && !value.get<std::string>().empty()) {
-      project.name = value.get<std::string>();
-    } else if (key == "guidelines" && value.is_string()) {
-      if (value.get<std::string>() != project.guidelines) ++project.guideline_version;
-      project.guidelines = value.get<std::string>();
-    } else if (key == "settings" && value.is_object()) {
-      project.settings.merge_patch(value);  // RFC 7396: null removes a key
-    } else {
+    const bool known = (key == "name" && value.is_string() && !value.get<std::string>().empty()) ||
+                       (key == "guidelines" && value.is_string()) || (key == "settings" && value.is_object());
+    if (!known)
       return ErrorResponse(MakeError(ErrorCode::kInvalid, "cannot set '" + key +
                                                                "': send name (string), guidelines (string) or settings (object)"));
-    }
   }
-  Result<DistributionSettings> distribution = ParseDistributionSettings(project.settings);
-  if (!distribution.ok()) return ErrorResponse(distribution.error());
-  // The gold suspension rule is read on every /next: a bad value is refused here, not there.
-  Result<QualitySettings> quality = QualitySettingsFrom(project.settings);
-  if (!quality.ok()) return ErrorResponse(quality.error());
-  Status updated = context.store.UpdateProject(project);
-  if (!updated.ok()) return ErrorResponse(updated.error());
-  return JsonResponse(200, ProjectJson(project));
+  Result<Project> changed = context.store.ChangeProject(context.project->id, [&](Project& project) -> Status {
+    for (auto& [key, value] : body->items()) {
+      if (key == "name") {
+        project.name = value.get<std::string>();
+      } else if (key == "guidelines") {
+        if (value.get<std::string>() != project.guidelines) ++project.guideline_version;
+        project.guidelines = value.get<std::string>();
+      } else {
+        project.settings.merge_patch(value);  // RFC 7396: null removes a key
+      }
+    }
+    QUORUM_RETURN_IF_ERROR(ParseDistributionSettings(project.settings));
+    // The gold suspension rule is read on every /next: a bad value is refused here, not there.
+    QUORUM_RETURN_IF_ERROR(QualitySettingsFrom(project.settings));
+    return OkStatus();
+  });
+  if (!changed.ok()) return ErrorResponse(changed.error());
+  return JsonResponse(200, ProjectJson(*changed));
 }
 
 HttpResponse DeleteProject(RequestContext& context) {

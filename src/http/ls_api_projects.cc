@@ -4,6 +4,7 @@
 //   title <-> name, label_config <-> schema, expert_instruction <-> guidelines,
 //   maximum_annotations <-> settings.overlap, show_collab_predictions <-> settings.show_suggestions.
 #include <algorithm>
+#include <optional>
 
 #include "http/api_error.h"
 #include "http/api_json.h"
@@ -234,19 +235,22 @@ HttpResponse GetProject(RequestContext& context) {
 HttpResponse PatchProject(RequestContext& context) {
   Result<json> body = ObjectBody(context);
   if (!body.ok()) return LsError(body.error());
-  Project project = *context.project;
+  std::optional<Schema> schema;
   if (body->contains("label_config")) {
     Result<LabelConfig> config = ParseBodyConfig(*body);
     if (!config.ok()) return LsError(config.error());
-    Status allowed = CheckConfigChange(context.store, project, config->schema);
+    Status allowed = CheckConfigChange(context.store, *context.project, config->schema);
     if (!allowed.ok()) return LsError(allowed.error());
-    project.schema = std::move(config->schema);
+    schema = std::move(config->schema);
   }
-  Status applied = ApplyFields(*body, project);
-  if (!applied.ok()) return LsError(applied.error());
-  Status updated = context.store.UpdateProject(project);
-  if (!updated.ok()) return LsError(updated.error());
-  Result<json> shown = LsProjectJson(context.store, project);
+  // Applied to the project as stored at that moment, so a concurrent change of other settings
+  // (a pause, say) is kept.
+  Result<Project> project = context.store.ChangeProject(context.project->id, [&](Project& stored) -> Status {
+    if (schema) stored.schema = *schema;
+    return ApplyFields(*body, stored);
+  });
+  if (!project.ok()) return LsError(project.error());
+  Result<json> shown = LsProjectJson(context.store, *project);
   if (!shown.ok()) return LsError(shown.error());
   return JsonResponse(200, *shown);
 }

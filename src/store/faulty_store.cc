@@ -90,6 +90,11 @@ Status FaultyStore::UpdateProject(const Project& project) {
   return inner_->UpdateProject(project);
 }
 
+Result<Project> FaultyStore::ChangeProject(int64_t id, const ProjectChange& change) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("ChangeProject"));
+  return inner_->ChangeProject(id, change);
+}
+
 Status FaultyStore::DeleteProject(int64_t id) {
   QUORUM_RETURN_IF_ERROR(CountWrite("DeleteProject"));
   return inner_->DeleteProject(id);
@@ -131,6 +136,8 @@ Status FaultyStore::SetNextId(IdKind kind, int64_t next_id) {
   QUORUM_RETURN_IF_ERROR(CountWrite("SetNextId"));
   return inner_->SetNextId(kind, next_id);
 }
+
+Result<int64_t> FaultyStore::LastId(IdKind kind) { return inner_->LastId(kind); }
 
 Status FaultyStore::SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) {
   QUORUM_RETURN_IF_ERROR(CountWrite("SetUncertainties"));

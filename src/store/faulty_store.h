@@ -11,7 +11,7 @@
 namespace quorum {
 
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
-// SetMembership, CreateProject, UpdateProject, DeleteProject, SaveResponse, UpsertSuggestions,
+// SetMembership, CreateProject, UpdateProject, ChangeProject, DeleteProject, SaveResponse, UpsertSuggestions,
 // Reserve, SaveResponseWithin, SetUncertainty, SetUncertainties, ReinstateAnnotator, CreateSession,
 // DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, UpdateRecord,
 // DeleteRecord, DeleteResponse, RecordLoginFailure, ClearLoginFailures, SetNextId, and each
@@ -58,6 +58,7 @@ class FaultyStore final : public Store {
   Result<Project> GetProject(int64_t id) override { return inner_->GetProject(id); }
   Result<std::vector<Project>> ListProjects() override { return inner_->ListProjects(); }
   Status UpdateProject(const Project& project) override;
+  Result<Project> ChangeProject(int64_t id, const ProjectChange& change) override;
   Status DeleteProject(int64_t id) override;
 
   Result<Record> GetRecord(int64_t id) override { return inner_->GetRecord(id); }
@@ -136,6 +137,7 @@ class FaultyStore final : public Store {
   }
   Status ClearLoginFailures(std::string_view account) override;
   Status SetNextId(IdKind kind, int64_t next_id) override;
+  Result<int64_t> LastId(IdKind kind) override;
 
  private:
   std::unique_ptr<Store> inner_;

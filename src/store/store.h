@@ -312,7 +312,7 @@ struct AnnotatorQueueCounts {
 };
 
 // The rows whose ids people and scripts use (URLs, API calls) and that Create* numbers.
-enum class IdKind { kWorkspace, kUser, kProject, kApiToken };
+enum class IdKind { kWorkspace, kUser, kProject, kApiToken, kRecord, kResponse };
 
 class Store {
  public:
@@ -341,6 +341,12 @@ class Store {
   virtual Result<Project> GetProject(int64_t id) = 0;  // kNotFound
   virtual Result<std::vector<Project>> ListProjects() = 0;  // by id
   virtual Status UpdateProject(const Project& project) = 0;  // kNotFound
+  // Changes a project in one atomic step: reads it inside a write, lets `change` edit it and
+  // stores the result, which it returns. Two callers changing the same project at once both
+  // keep their change (no lost update, on any number of servers). When `change` fails, its
+  // error is returned and nothing is written; kNotFound when there is no such project.
+  using ProjectChange = std::function<Status(Project&)>;
+  virtual Result<Project> ChangeProject(int64_t id, const ProjectChange& change) = 0;
   // Deletes the project with its records, suggestions, responses and revisions.
   virtual Status DeleteProject(int64_t id) = 0;  // kNotFound
 
@@ -440,9 +446,12 @@ class Store {
   virtual Status ClearLoginFailures(std::string_view account) = 0;
 
   // Keeping ids when a database is copied (quorum migrate): the next CreateWorkspace,
-  // CreateUser, CreateProject or CreateToken (per `kind`) returns `next_id`. kConflict when the
-  // store has already given out an id >= next_id of that kind.
+  // CreateUser, CreateProject, CreateToken, imported record or new response (per `kind`) gets
+  // `next_id`. kConflict when the store has already given out an id >= next_id of that kind.
   virtual Status SetNextId(IdKind kind, int64_t next_id) = 0;
+  // The highest id of that kind the store has ever given out (deleted rows included; 0 when
+  // none), so a copy can go on numbering where the original would have.
+  virtual Result<int64_t> LastId(IdKind kind) = 0;
   // Listings by page (Label Studio's API pages by number).
   // The project's totals, given its overlap (see ProjectTotals); all zeros for a project with
   // no records (or none at all).

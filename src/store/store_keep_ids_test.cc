@@ -2,6 +2,8 @@
 // projects and tokens, and RecordRow::id / ResponseRow::id in an import batch.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "store/store_test_support.h"
 
 namespace quorum {
@@ -72,6 +74,39 @@ TEST_F(StoreKeepIdsTest, ImportedRowsKeepTheirIdsAndLaterRowsGoAbove) {
   next.user_id = ann;
   next.status = ResponseStatus::kDraft;
   EXPECT_EQ(store_->SaveResponse(next, ann).value().id, 301);
+}
+
+// LastId is the high-water mark, deleted rows included; SetNextId moves records' and
+// responses' numbering too.
+TEST_F(StoreKeepIdsTest, LastIdCountsDeletedRowsAndSetNextIdMovesRecordsAndResponses) {
+  const int64_t project = NewProject(NewWorkspace());
+  const int64_t ann = NewUser("ann@x.org");
+  EXPECT_EQ(store_->LastId(IdKind::kRecord).value(), 0);
+  EXPECT_EQ(store_->LastId(IdKind::kResponse).value(), 0);
+  const std::vector<int64_t> records = ImportRecords(project, {"a", "b", "c"});
+  Response response;
+  response.record_id = records[2];
+  response.user_id = ann;
+  response.status = ResponseStatus::kDraft;
+  const int64_t response_id = store_->SaveResponse(response, ann).value().id;
+  ASSERT_TRUE(store_->DeleteRecord(records[2]).ok());  // the largest record, with its response
+  // At least the deleted record's id (PostgreSQL's import batch takes ids from its sequence in
+  // blocks, and counts the whole block as given out).
+  const int64_t last_record = store_->LastId(IdKind::kRecord).value();
+  EXPECT_GE(last_record, records[2]);
+  EXPECT_EQ(store_->LastId(IdKind::kResponse).value(), response_id);
+  EXPECT_EQ(store_->LastId(IdKind::kProject).value(), project);
+  EXPECT_EQ(store_->LastId(IdKind::kUser).value(), ann);
+
+  ASSERT_TRUE(store_->SetNextId(IdKind::kRecord, last_record + 100).ok());
+  ASSERT_TRUE(store_->SetNextId(IdKind::kResponse, response_id + 500).ok());
+  EXPECT_EQ(store_->LastId(IdKind::kRecord).value(), last_record + 99);
+  EXPECT_EQ(ImportRecords(project, {"d"}), (std::vector<int64_t>{last_record + 100}));
+  response.record_id = records[0];
+  EXPECT_EQ(store_->SaveResponse(response, ann).value().id, response_id + 500);
+  Status back = store_->SetNextId(IdKind::kRecord, last_record);
+  ASSERT_FALSE(back.ok());
+  EXPECT_EQ(back.error().code, ErrorCode::kConflict);
 }
 
 }  // namespace

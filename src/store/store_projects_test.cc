@@ -1,6 +1,11 @@
 // Projects through the Store interface, including the cascade of DeleteProject.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "schema/schema_json.h"
 #include "store/store_test_support.h"
 
@@ -93,6 +98,58 @@ TEST_F(StoreProjectsTest, ListIsInIdOrderAndUpdateReplaces) {
   ASSERT_EQ(got->schema.questions.size(), 2u);
   EXPECT_EQ(got->schema.questions[1].name, "why");
   EXPECT_EQ(got->created_at_ms, changed.created_at_ms);
+}
+
+// Four threads each set their own settings key 25 times through ChangeProject at once: a
+// read-modify-write that lost an update would leave some thread's last value missing.
+TEST_F(StoreProjectsTest, ChangeProjectKeepsEveryConcurrentChange) {
+  const int64_t project = NewProject(NewWorkspace(), "shared");
+  constexpr int kThreads = 4, kChanges = 25;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int thread = 0; thread < kThreads; ++thread)
+    threads.emplace_back([&, thread] {
+      for (int change = 1; change <= kChanges; ++change) {
+        Result<Project> changed = store_->ChangeProject(project, [&](Project& stored) -> Status {
+          stored.settings["key" + std::to_string(thread)] = change;
+          stored.settings["total"] = stored.settings.value("total", 0) + 1;
+          return OkStatus();
+        });
+        if (!changed.ok()) ++failures;
+      }
+    });
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  Result<Project> got = store_->GetProject(project);
+  ASSERT_TRUE(got.ok());
+  for (int thread = 0; thread < kThreads; ++thread) EXPECT_EQ(got->settings["key" + std::to_string(thread)], kChanges);
+  EXPECT_EQ(got->settings["total"], kThreads * kChanges);
+}
+
+TEST_F(StoreProjectsTest, ChangeProjectWritesNothingWhenTheChangeFailsAndNamesAMissingProject) {
+  const int64_t project = NewProject(NewWorkspace(), "kept");
+  const Project before = store_->GetProject(project).value();
+  Result<Project> refused = store_->ChangeProject(project, [](Project& stored) -> Status {
+    stored.name = "half-written";
+    return MakeError(ErrorCode::kInvalid, "overlap: must be at least 1");
+  });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "overlap: must be at least 1");
+  EXPECT_EQ(store_->GetProject(project).value().name, before.name);
+
+  Result<Project> renamed = store_->ChangeProject(project, [](Project& stored) -> Status {
+    stored.name = "renamed";
+    stored.id = 999;  // the id is not the change's to choose
+    return OkStatus();
+  });
+  ASSERT_TRUE(renamed.ok()) << renamed.error().ToString();
+  EXPECT_EQ(renamed->id, project);
+  EXPECT_EQ(store_->GetProject(project).value().name, "renamed");
+
+  Result<Project> missing = store_->ChangeProject(31337, [](Project&) { return OkStatus(); });
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(missing.error().message, "project 31337 not found");
 }
 
 TEST_F(StoreProjectsTest, DeleteCascadesToEverythingBelowTheProjectOnly) {

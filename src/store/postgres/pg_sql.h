@@ -55,6 +55,10 @@ inline constexpr char kInsertProject[] =
 inline constexpr char kSelectProject[] =
     "SELECT id, workspace_id, name, schema_json, guidelines, guideline_version, settings_json, created_at "
     "FROM projects WHERE id = $1";
+// ChangeProject's read: the row stays locked until the change commits.
+inline constexpr char kSelectProjectForUpdate[] =
+    "SELECT id, workspace_id, name, schema_json, guidelines, guideline_version, settings_json, created_at "
+    "FROM projects WHERE id = $1 FOR UPDATE";
 inline constexpr char kSelectProjects[] =
     "SELECT id, workspace_id, name, schema_json, guidelines, guideline_version, settings_json, created_at "
     "FROM projects ORDER BY id";
@@ -240,6 +244,8 @@ inline constexpr char kLastWorkspaceId[] = "SELECT coalesce(max(id), 0) FROM wor
 inline constexpr char kLastUserId[] = "SELECT coalesce(max(id), 0) FROM users";
 inline constexpr char kLastProjectId[] = "SELECT coalesce(max(id), 0) FROM projects";
 inline constexpr char kLastApiTokenId[] = "SELECT coalesce(max(id), 0) FROM api_tokens";
+inline constexpr char kLastRecordId[] = "SELECT coalesce(max(id), 0) FROM records";
+inline constexpr char kLastResponseId[] = "SELECT coalesce(max(id), 0) FROM responses";
 inline constexpr char kRecordIdExists[] = "SELECT 1 FROM records WHERE id = $1";
 // A response imported with its id: any conflict (the id, or the user's answer to the record)
 // inserts nothing, and the batch reports it.

@@ -53,6 +53,7 @@ class PgStore final : public Store {
   Result<Project> GetProject(int64_t id) override;
   Result<std::vector<Project>> ListProjects() override;
   Status UpdateProject(const Project& project) override;
+  Result<Project> ChangeProject(int64_t id, const ProjectChange& change) override;
   Status DeleteProject(int64_t id) override;
 
   Result<Record> GetRecord(int64_t id) override;
@@ -105,6 +106,7 @@ class PgStore final : public Store {
   Status ClearLoginFailures(std::string_view account) override;
 
   Status SetNextId(IdKind kind, int64_t next_id) override;
+  Result<int64_t> LastId(IdKind kind) override;
 
   Result<ProjectTotals> TotalsOf(int64_t project_id, int overlap) override;
   Result<std::vector<Record>> ListRecordsPage(int64_t project_id, int64_t offset, int limit) override;

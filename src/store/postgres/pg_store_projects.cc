@@ -64,16 +64,41 @@ Result<std::vector<Project>> PgStore::ListProjects() {
   return ReadAll<Project>(result, ReadProject);
 }
 
-Status PgStore::UpdateProject(const Project& project) {
+namespace {
+
+Params UpdateParams(const Project& project) {
   Params params;
   params.Int(project.workspace_id).Text(project.name).Text(SchemaToJson(project.schema).dump()).Text(project.guidelines);
   params.Int(project.guideline_version).Text(project.settings.dump()).Int(project.id);
-  Result<PgResult> updated = Exec(kUpdateProject, params);
+  return params;
+}
+
+// What the UPDATE of UpdateProject and ChangeProject answered, as a Status.
+Status Updated(const Project& project, Result<PgResult> updated) {
   if (!updated.ok())
     return updated.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(project.workspace_id)
                                                         : std::move(updated).error();
   if (updated->affected() == 0) return ProjectNotFound(project.id);
   return OkStatus();
+}
+
+}  // namespace
+
+Status PgStore::UpdateProject(const Project& project) { return Updated(project, Exec(kUpdateProject, UpdateParams(project))); }
+
+// The read takes the row's lock (FOR UPDATE): another server's change of the project waits for
+// this one to commit and then reads what it wrote.
+Result<Project> PgStore::ChangeProject(int64_t id, const ProjectChange& change) {
+  Project changed;
+  QUORUM_RETURN_IF_ERROR(InTransaction([&](PgConnection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(PgResult current, connection.Exec(kSelectProjectForUpdate, Params().Int(id)));
+    if (current.empty()) return ProjectNotFound(id);
+    QUORUM_ASSIGN_OR_RETURN(changed, ReadProject(current, 0));
+    QUORUM_RETURN_IF_ERROR(change(changed));
+    changed.id = id;
+    return Updated(changed, connection.Exec(kUpdateProject, UpdateParams(changed)));
+  }));
+  return changed;
 }
 
 Status PgStore::DeleteProject(int64_t id) {

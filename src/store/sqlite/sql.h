@@ -276,6 +276,12 @@ inline constexpr char kLastProjectId[] =
 inline constexpr char kLastApiTokenId[] =
     "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'api_tokens'), 0), "
     "coalesce((SELECT max(id) FROM api_tokens), 0))";
+inline constexpr char kLastRecordId[] =
+    "SELECT max(coalesce((SELECT last_id FROM sequences WHERE name = 'records'), 0), "
+    "coalesce((SELECT max(id) FROM records), 0))";
+inline constexpr char kLastResponseId[] =
+    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'responses'), 0), "
+    "coalesce((SELECT max(id) FROM responses), 0))";
 inline constexpr char kDeleteSequence[] = "DELETE FROM sqlite_sequence WHERE name = ?";
 inline constexpr char kInsertSequence[] = "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)";
 // A response imported with its id (ResponseRow::id); the columns of kInsertResponse after it.

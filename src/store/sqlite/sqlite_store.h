@@ -62,6 +62,7 @@ class SqliteStore final : public Store {
   Result<Project> GetProject(int64_t id) override;
   Result<std::vector<Project>> ListProjects() override;
   Status UpdateProject(const Project& project) override;
+  Result<Project> ChangeProject(int64_t id, const ProjectChange& change) override;
   Status DeleteProject(int64_t id) override;
 
   Result<Record> GetRecord(int64_t id) override;
@@ -115,6 +116,7 @@ class SqliteStore final : public Store {
                                                 int account_limit, int address_limit) override;
   Status ClearLoginFailures(std::string_view account) override;
   Status SetNextId(IdKind kind, int64_t next_id) override;
+  Result<int64_t> LastId(IdKind kind) override;
 
   // FindTokenByHash records a use at most this often per token.
   static constexpr int64_t kTokenUseResolutionMs = 60'000;

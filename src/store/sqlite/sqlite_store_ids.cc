@@ -1,6 +1,7 @@
-// SqliteStore::SetNextId: quorum migrate keeps workspace, user, project and token ids. Those
-// tables are AUTOINCREMENT, whose next id is one above their row in sqlite_sequence, a table
-// SQLite lets one write.
+// SqliteStore::SetNextId and LastId: quorum migrate keeps ids and goes on numbering where the
+// original would have. Workspaces, users, projects, tokens and responses are AUTOINCREMENT,
+// whose next id is one above their row in sqlite_sequence, a table SQLite lets one write;
+// records take theirs from the `sequences` high-water mark the import batch keeps.
 #include <string>
 
 #include "store/sqlite/sql.h"
@@ -12,6 +13,7 @@ namespace {
 struct IdTable {
   const char* name;
   const char* last_id_sql;
+  bool own_sequence = false;  // records: the `sequences` table, not sqlite_sequence
 };
 
 IdTable TableOf(IdKind kind) {
@@ -20,24 +22,37 @@ IdTable TableOf(IdKind kind) {
     case IdKind::kUser: return {"users", kLastUserId};
     case IdKind::kProject: return {"projects", kLastProjectId};
     case IdKind::kApiToken: return {"api_tokens", kLastApiTokenId};
+    case IdKind::kRecord: return {"records", kLastRecordId, true};
+    case IdKind::kResponse: return {"responses", kLastResponseId};
   }
   return {"workspaces", kLastWorkspaceId};
 }
 
+Result<int64_t> LastIdOf(Connection& connection, const IdTable& table) {
+  QUORUM_ASSIGN_OR_RETURN(Query last, connection.Use(table.last_id_sql));
+  QUORUM_ASSIGN_OR_RETURN(bool has_row, last.Step());
+  return has_row ? last.Int(0) : 0;
+}
+
 }  // namespace
+
+Result<int64_t> SqliteStore::LastId(IdKind kind) {
+  Reading reading = Read();
+  return LastIdOf(reading.connection(), TableOf(kind));
+}
 
 Status SqliteStore::SetNextId(IdKind kind, int64_t next_id) {
   const IdTable table = TableOf(kind);
   if (next_id < 1) return MakeError(ErrorCode::kInvalid, "next id of " + std::string(table.name) + " must be positive");
   return Write([&](Connection& connection) -> Status {
-    {
-      QUORUM_ASSIGN_OR_RETURN(Query last, connection.Use(table.last_id_sql));
-      QUORUM_ASSIGN_OR_RETURN(bool has_row, last.Step());
-      const int64_t last_id = has_row ? last.Int(0) : 0;
-      if (last_id >= next_id)
-        return MakeError(ErrorCode::kConflict, std::string(table.name) + " has given out ids up to " +
-                                                   std::to_string(last_id) + "; the next cannot be " +
-                                                   std::to_string(next_id));
+    QUORUM_ASSIGN_OR_RETURN(int64_t last_id, LastIdOf(connection, table));
+    if (last_id >= next_id)
+      return MakeError(ErrorCode::kConflict, std::string(table.name) + " has given out ids up to " +
+                                                 std::to_string(last_id) + "; the next cannot be " +
+                                                 std::to_string(next_id));
+    if (table.own_sequence) {
+      QUORUM_ASSIGN_OR_RETURN(Query save, connection.Use(kSaveLastRecordId));
+      return save.BindInt(next_id - 1).Run();
     }
     {
       QUORUM_ASSIGN_OR_RETURN(Query remove, connection.Use(kDeleteSequence));

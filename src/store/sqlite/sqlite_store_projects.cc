@@ -78,19 +78,55 @@ Result<std::vector<Project>> SqliteStore::ListProjects() {
   }
 }
 
+namespace {
+
+// The UPDATE of UpdateProject and ChangeProject, with the project's JSON already serialized.
+Status StoreProject(Connection& connection, const Project& project, const std::string& schema_json,
+                    const std::string& settings_json) {
+  QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kUpdateProject));
+  update.BindInt(project.workspace_id).BindText(project.name).BindText(schema_json).BindText(project.guidelines);
+  update.BindInt(project.guideline_version).BindText(settings_json).BindInt(project.id);
+  Status status = update.Run();
+  if (!status.ok())
+    return status.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(project.workspace_id) : status.error();
+  if (connection.Changes() == 0) return ProjectNotFound(project.id);
+  return OkStatus();
+}
+
+}  // namespace
+
 Status SqliteStore::UpdateProject(const Project& project) {
   std::string schema_json = SchemaToJson(project.schema).dump();
   std::string settings_json = project.settings.dump();
   return Write([&](Connection& connection) -> Status {
-    QUORUM_ASSIGN_OR_RETURN(Query update, connection.Use(kUpdateProject));
-    update.BindInt(project.workspace_id).BindText(project.name).BindText(schema_json).BindText(project.guidelines);
-    update.BindInt(project.guideline_version).BindText(settings_json).BindInt(project.id);
-    Status status = update.Run();
-    if (!status.ok())
-      return status.error().code == ErrorCode::kNotFound ? WorkspaceNotFound(project.workspace_id) : status.error();
-    if (connection.Changes() == 0) return ProjectNotFound(project.id);
-    return OkStatus();
+    return StoreProject(connection, project, schema_json, settings_json);
   });
+}
+
+// The read, the change and the UPDATE run in one write, so the writer's lock keeps any other
+// change of the project out between them.
+Result<Project> SqliteStore::ChangeProject(int64_t id, const ProjectChange& change) {
+  Project changed;
+  QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {
+    {
+      QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kSelectProject));
+      query.BindInt(id);
+      QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
+      if (!found) return ProjectNotFound(id);
+      QUORUM_ASSIGN_OR_RETURN(changed, ReadProject(query));
+    }
+    QUORUM_RETURN_IF_ERROR(change(changed));
+    changed.id = id;
+    std::string schema_json, settings_json;
+    try {  // a Write must not throw; JSON parsed by nlohmann always serializes, but be sure
+      schema_json = SchemaToJson(changed.schema).dump();
+      settings_json = changed.settings.dump();
+    } catch (const std::exception& error) {
+      return MakeError(ErrorCode::kInvalid, std::string("project ") + std::to_string(id) + ": " + error.what());
+    }
+    return StoreProject(connection, changed, schema_json, settings_json);
+  }));
+  return changed;
 }
 
 Status SqliteStore::DeleteProject(int64_t id) {
