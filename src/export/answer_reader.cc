@@ -32,6 +32,15 @@ bool AnswerReader::Find(std::string_view values_json, simdjson::dom::element& va
 }
 
 int32_t AnswerReader::Code(std::string_view values_json) {
+  // A parse costs more than comparing a response's short text with a few others.
+  for (const KnownText& known : known_texts_)
+    if (known.values_json == values_json) return known.code;
+  const int32_t code = Parse(values_json);
+  if (known_texts_.size() < kKnownTexts) known_texts_.push_back(KnownText{std::string(values_json), code});
+  return code;
+}
+
+int32_t AnswerReader::Parse(std::string_view values_json) {
   simdjson::dom::element value;
   if (!Find(values_json, value)) return -1;
   switch (question_.kind) {

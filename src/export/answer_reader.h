@@ -21,7 +21,8 @@ class AnswerReader {
   AnswerReader(const QuestionSpec& question, const Scale& scale) : question_(question), scale_(scale) {}
 
   // The answer's code on the scale, or -1 when the response has no usable answer (absent, empty,
-  // or a value the question does not allow).
+  // or a value the question does not allow). The codes of the first kKnownTexts distinct texts
+  // are remembered: most responses to a scaled question repeat one of a few texts.
   int32_t Code(std::string_view values_json);
   // The ranking as option indices, best first; false when absent or not a full ranking.
   bool Ranking(std::string_view values_json, std::vector<int32_t>& order);
@@ -29,6 +30,14 @@ class AnswerReader {
   bool Text(std::string_view values_json, std::string& text);
 
  private:
+  static constexpr size_t kKnownTexts = 16;
+  struct KnownText {
+    std::string values_json;
+    int32_t code;
+  };
+
+  // Code() without the memory of known texts.
+  int32_t Parse(std::string_view values_json);
   // The question's value in `values_json`; false when the JSON does not parse or has no such key.
   bool Find(std::string_view values_json, simdjson::dom::element& value);
 
@@ -36,6 +45,7 @@ class AnswerReader {
   const Scale& scale_;
   simdjson::dom::parser parser_;
   std::string buffer_;
+  std::vector<KnownText> known_texts_;
 };
 
 }  // namespace quorum

@@ -18,11 +18,13 @@ class ByteSink {
   virtual Status Flush() = 0;
 };
 
-// Writes to a new or truncated file, through a 1 MiB buffer. kIo naming the path when it
-// cannot be created.
+// Writes to a new or truncated file, through a 1 MiB buffer that a thread of the sink's own
+// writes while the caller fills the next one (so a write error may be reported by a later
+// Write, and always by Flush). kIo naming the path when it cannot be created. One caller
+// thread at a time; the destructor flushes and waits for the sink's thread.
 Result<std::unique_ptr<ByteSink>> OpenFileSink(const std::string& path);
 
-// Writes to standard output through a 1 MiB buffer.
+// Writes to standard output in the same way.
 std::unique_ptr<ByteSink> StdoutSink();
 
 // Appends to a string the caller owns (tests, small responses). `out` must outlive the sink.

@@ -15,8 +15,8 @@
 //   committed state, so a read that follows an acknowledged write sees it. On the batch's own
 //   thread reads go to the writer connection instead and see the batch's uncommitted rows. A
 //   ":memory:" database exists only on the writer connection, which then serves every read.
-// - ScanProject opens a connection of its own and reads one committed snapshot, so an export
-//   holds no pooled connection; its visitor may call the store.
+// - ScanProject opens a read-only connection of its own, with a small page cache, and reads one
+//   committed snapshot, so an export holds no pooled connection; its visitor may call the store.
 // - WAL checkpoints run on the Checkpointer's thread and connection.
 // Sessions: CreateSession also deletes the user's sessions that expired by its created_at.
 #pragma once
