@@ -70,7 +70,9 @@ TEST_F(ApiWithoutWaitingTest, AReadThatWouldWriteIsHandedOnAndChangesNothing) {
   // Now it is theirs: a read, answered inline (on SQLite).
   std::optional<HttpResponse> again = router_->HandleWithoutWaiting(Get(RecordPath(0), ann_));
   EXPECT_EQ(again.has_value(), !OnPostgres());
-  if (again) EXPECT_EQ(again->status, 200) << again->body;
+  if (again) {
+    EXPECT_EQ(again->status, 200) << again->body;
+  }
 }
 
 TEST_F(ApiWithoutWaitingTest, ATokensDueUseTimeIsWrittenByTheHandOn) {
