@@ -222,8 +222,8 @@ void AddRecordRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/projects/{id}/records", reviewers, "list records with filters and a cursor", ListRecords});
   routes.push_back({"POST", "/api/v1/projects/{id}/suggestions", managers, "add or replace suggestions", UpsertSuggestions});
   routes.push_back({"GET", "/api/v1/projects/{id}/next", members, "the caller's next record to annotate", NextRecord});
-  routes.push_back({"GET", "/api/v1/records/{id}", Access{Scope::kRecord, Role::kAnnotator},
-                    "a record (annotators: only records given to them)", GetRecord});
+  routes.push_back(Quick({"GET", "/api/v1/records/{id}", Access{Scope::kRecord, Role::kAnnotator},
+                          "a record (annotators: only records given to them)", GetRecord}));
 }
 
 }  // namespace quorum

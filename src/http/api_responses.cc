@@ -117,10 +117,10 @@ HttpResponse PatchResponse(RequestContext& context) {
 void AddResponseRoutes(std::vector<Route>& routes) {
   const Access on_record{Scope::kRecord, Role::kAnnotator};
   const Access on_response{Scope::kResponse, Role::kAnnotator};
-  routes.push_back({"GET", "/api/v1/records/{id}/responses", on_record,
-                    "responses to a record (annotators: their own only)", ListRecordResponses});
+  routes.push_back(Quick({"GET", "/api/v1/records/{id}/responses", on_record,
+                          "responses to a record (annotators: their own only)", ListRecordResponses}));
   routes.push_back({"POST", "/api/v1/records/{id}/responses", on_record, "answer a record", CreateResponse});
-  routes.push_back({"GET", "/api/v1/responses/{id}", on_response, "a response with its revisions", GetResponse});
+  routes.push_back(Quick({"GET", "/api/v1/responses/{id}", on_response, "a response with its revisions", GetResponse}));
   routes.push_back({"PATCH", "/api/v1/responses/{id}", on_response, "change a response (a new revision)", PatchResponse});
 }
 

@@ -20,8 +20,8 @@ HttpResponse OpenApi(RequestContext&) { return JsonResponse(200, OpenApiDocument
 
 void AddSystemRoutes(std::vector<Route>& routes) {
   const Access public_access{Scope::kPublic, Role::kAnnotator};
-  routes.push_back({"GET", "/healthz", public_access, "liveness", Healthz});
-  routes.push_back({"GET", "/readyz", public_access, "readiness (the database answers)", Readyz});
+  routes.push_back(Quick({"GET", "/healthz", public_access, "liveness", Healthz}));
+  routes.push_back(Quick({"GET", "/readyz", public_access, "readiness (the database answers)", Readyz}));
   routes.push_back({"GET", "/api/v1/openapi.json", public_access, "the OpenAPI document", OpenApi});
 }
 

@@ -43,6 +43,7 @@ struct Caller {
   bool via_session = false;  // cookie session (needs CSRF on writes) rather than an API token
   std::string csrf_token;
   std::string session_hash;  // when via_session
+  std::optional<Role> role;  // in the workspace the request is about, read with the credential
 };
 
 // Everything a handler gets. The router fills the scope objects it resolved.
@@ -74,6 +75,16 @@ struct Route {
   // The body goes to a temporary file as it arrives instead of into memory (bulk imports):
   // HttpRequest::body_file names it, the limit is ServerOptions::max_spooled_body_bytes.
   bool spools_body = false;
+  // A bounded read (one object and what hangs off it): the server may answer it on its I/O
+  // thread, without the hand-off to a worker, when the store can answer every call without
+  // waiting (Router::HandleWithoutWaiting). Never for a route whose cost grows with a project.
+  bool quick = false;
 };
+
+// `route`, marked quick.
+inline Route Quick(Route route) {
+  route.quick = true;
+  return route;
+}
 
 }  // namespace quorum

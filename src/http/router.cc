@@ -7,14 +7,17 @@
 #include "auth/secrets.h"
 #include "http/api_error.h"
 #include "http/authenticate.h"
+#include "store/no_wait_scope.h"
 
 namespace quorum {
 namespace {
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
-// Loads what the route's {id} names and returns the workspace it belongs to.
+// Loads what the route's {id} names and returns the workspace it belongs to; 0 for routes that
+// name none.
 Result<int64_t> ResolveScope(RequestContext& context, Scope scope) {
+  if (scope == Scope::kPublic || scope == Scope::kAuthenticated) return int64_t{0};
   const int64_t id = context.IdParam();
   if (id <= 0) return MakeError(ErrorCode::kNotFound, "no such id '" + context.params["id"] + "'");
   switch (scope) {
@@ -41,15 +44,13 @@ Result<int64_t> ResolveScope(RequestContext& context, Scope scope) {
     case Scope::kAuthenticated:
       break;
   }
-  return MakeError(ErrorCode::kInternal, "route scope has no {id} to resolve");
+  return int64_t{0};
 }
 
-// Enforces the route's Access for an authenticated caller.
-Status Authorize(RequestContext& context, const Access& access) {
+// Enforces the route's Access for an authenticated caller whose role in the {id}'s workspace is
+// context.role.
+Status Authorize(const RequestContext& context, const Access& access) {
   if (access.scope == Scope::kPublic || access.scope == Scope::kAuthenticated) return OkStatus();
-  Result<int64_t> workspace_id = ResolveScope(context, access.scope);
-  if (!workspace_id.ok()) return std::move(workspace_id).error();
-  QUORUM_ASSIGN_OR_RETURN(context.role, context.store.GetRole(*workspace_id, context.caller->user.id));
   // Not a member: answer as if the object did not exist, so ids are not confirmed to outsiders.
   if (!context.role) return MakeError(ErrorCode::kNotFound, "not found");
   if (!RoleAtLeast(*context.role, access.min_role))
@@ -101,36 +102,61 @@ bool Router::SpoolsBody(std::string_view method, std::string_view path) const {
   return false;
 }
 
-HttpResponse Router::Handle(const HttpRequest& request) {
-  std::map<std::string, std::string, std::less<>> params;
-  const Route* route = nullptr;
-  std::string allowed;
+Router::Match Router::Find(const HttpRequest& request) const {
+  Match match;
   for (const Route& candidate : routes_) {
-    if (!MatchPattern(candidate.pattern, request.path, params)) continue;
+    if (!MatchPattern(candidate.pattern, request.path, match.params)) continue;
     if (candidate.method == request.method) {
-      route = &candidate;
-      break;
+      match.route = &candidate;
+      return match;
     }
-    allowed += (allowed.empty() ? "" : ", ") + candidate.method;
+    match.allowed += (match.allowed.empty() ? "" : ", ") + candidate.method;
   }
-  if (route == nullptr) {
-    if (allowed.empty() && fallback_ && request.method == "GET" && !request.path.starts_with("/api/")) {
-      if (std::optional<HttpResponse> answer = fallback_(request)) return std::move(*answer);
-    }
-    if (allowed.empty())
-      return ErrorResponse(MakeError(ErrorCode::kNotFound, "no route " + request.method + " " + request.path));
-    HttpResponse response = JsonResponse(
-        405, {{"error", {{"code", "method_not_allowed"}, {"message", request.method + " is not allowed here; use " + allowed},
-                         {"details", nlohmann::json::array()}}}});
-    response.AddHeader("Allow", allowed);
-    return response;
-  }
-  MatchPattern(route->pattern, request.path, params);
+  match.params.clear();
+  return match;
+}
 
+HttpResponse Router::Unmatched(const HttpRequest& request, const std::string& allowed) const {
+  if (allowed.empty() && fallback_ && request.method == "GET" && !request.path.starts_with("/api/")) {
+    if (std::optional<HttpResponse> answer = fallback_(request)) return std::move(*answer);
+  }
+  if (allowed.empty())
+    return ErrorResponse(MakeError(ErrorCode::kNotFound, "no route " + request.method + " " + request.path));
+  HttpResponse response = JsonResponse(
+      405, {{"error",
+             {{"code", "method_not_allowed"},
+              {"message", request.method + " is not allowed here; use " + allowed},
+              {"details", nlohmann::json::array()}}}});
+  response.AddHeader("Allow", allowed);
+  return response;
+}
+
+HttpResponse Router::Handle(const HttpRequest& request) {
+  Match match = Find(request);
+  if (match.route == nullptr) return Unmatched(request, match.allowed);
+  return Run(*match.route, request, std::move(match.params));
+}
+
+std::optional<HttpResponse> Router::HandleWithoutWaiting(const HttpRequest& request) {
+  Match match = Find(request);
+  if (match.route != nullptr && !match.route->quick) return std::nullopt;
+  NoWaitScope scope;
+  HttpResponse response =
+      match.route == nullptr ? Unmatched(request, match.allowed) : Run(*match.route, request, std::move(match.params));
+  if (scope.refused()) return std::nullopt;
+  return response;
+}
+
+HttpResponse Router::Run(const Route& route, const HttpRequest& request, Params params) {
   RequestContext context{request, store_, clock_, login_limiter_, std::move(params), {}, {}, {}, {}, {}, {}};
   try {
-    if (route->access.scope != Scope::kPublic) {
-      Result<std::optional<Caller>> caller = Authenticate(store_, request, clock_.NowMs());
+    if (route.access.scope != Scope::kPublic) {
+      // The {id} is resolved first, so that the caller and their role in its workspace come in
+      // one read; a failure to resolve it is answered only once the caller is known, so that a
+      // request without valid credentials gets 401 whatever its {id} names.
+      Result<int64_t> workspace_id = ResolveScope(context, route.access.scope);
+      Result<std::optional<Caller>> caller =
+          Authenticate(store_, request, clock_.NowMs(), workspace_id.ok() ? *workspace_id : 0);
       if (!caller.ok()) return ErrorResponse(caller.error());
       if (!caller->has_value())
         return ErrorResponse(MakeError(ErrorCode::kUnauthorized,
@@ -139,10 +165,12 @@ HttpResponse Router::Handle(const HttpRequest& request) {
       if (context.caller->via_session && IsWrite(request.method) &&
           !ConstantTimeEquals(request.Header(kCsrfHeader), context.caller->csrf_token))
         return ErrorResponse(MakeError(ErrorCode::kForbidden, "missing or wrong X-CSRF-Token header"));
-      Status authorized = Authorize(context, route->access);
+      if (!workspace_id.ok()) return ErrorResponse(workspace_id.error());
+      context.role = context.caller->role;
+      Status authorized = Authorize(context, route.access);
       if (!authorized.ok()) return ErrorResponse(authorized.error());
     }
-    HttpResponse response = route->handler(context);
+    HttpResponse response = route.handler(context);
     if (context.caller) response.user_id = context.caller->user.id;
     return response;
   } catch (const std::exception& exception) {

@@ -23,6 +23,13 @@ class Router {
   // 500 whose body says nothing about internals.
   HttpResponse Handle(const HttpRequest& request);
 
+  // Handle, for the calling thread that must not wait (an I/O thread): answers a request to a
+  // quick route (Route::quick) or one that no route takes (the web UI's files, 404, 405) inside
+  // a NoWaitScope. nullopt when the route is not quick or the store refused a call that would
+  // have waited: nothing was changed then, and the request goes to Handle on a thread that may
+  // wait. Thread-safe, like Handle.
+  std::optional<HttpResponse> HandleWithoutWaiting(const HttpRequest& request);
+
   // Whether the route for `method` and `path` (without the query) spools its body to a file.
   bool SpoolsBody(std::string_view method, std::string_view path) const;
 
@@ -34,6 +41,20 @@ class Router {
   void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
 
  private:
+  using Params = std::map<std::string, std::string, std::less<>>;
+  // The route for the request's method and path, with its path parameters; null when none
+  // matches, with `allowed` listing the methods of routes whose path matches.
+  struct Match {
+    const Route* route = nullptr;
+    Params params;
+    std::string allowed;
+  };
+  Match Find(const HttpRequest& request) const;
+  // The answer to a request no route takes: the fallback's, 404 or 405.
+  HttpResponse Unmatched(const HttpRequest& request, const std::string& allowed) const;
+  // Authenticates, authorizes and runs `route`'s handler.
+  HttpResponse Run(const Route& route, const HttpRequest& request, Params params);
+
   Store& store_;
   const Clock& clock_;
   LoginLimiter login_limiter_;

@@ -85,8 +85,8 @@ void WriteAccessLog(Shared& shared, const HttpRequest& request, const HttpRespon
   shared.access_log << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-// One connection. Runs on its own strand; the handler runs on the worker pool and posts the
-// answer back to the strand.
+// One connection. Runs on its own strand; a quick read runs right there, any other handler on
+// the worker pool, which posts the answer back to the strand.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
@@ -148,6 +148,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto request = std::make_shared<HttpRequest>(
         ToHttpRequest(message, remote_, shared_.options.spool_dir, shared_.next_request_id.fetch_add(1)));
     request->body = std::move(message.body());
+    // A quick read is answered here, on the I/O thread, when the store can answer it without
+    // waiting: two hand-offs between threads cost more than the read itself.
+    if (std::optional<HttpResponse> answer = shared_.router.HandleWithoutWaiting(*request)) {
+      ++shared_.in_flight;
+      return Write(*request, std::make_shared<HttpResponse>(std::move(*answer)));
+    }
     Dispatch(std::move(request), nullptr);
   }
 

@@ -1,5 +1,8 @@
-// The HTTP/1.1 server: Boost.Beast over Asio. I/O threads read and write; handlers (which
-// touch the database) run on a separate worker pool, so a slow query never stalls the sockets.
+// The HTTP/1.1 server: Boost.Beast over Asio. I/O threads read and write; handlers that may wait
+// (writes wait for their commit, long reads, any call to a database server) run on a separate
+// worker pool, so a slow query never stalls the sockets. Quick reads (Route::quick) and the web
+// UI's files are answered on the I/O thread when the store can answer without waiting
+// (Router::HandleWithoutWaiting); otherwise they go to the workers too.
 // The session owns the limits: body size, read timeouts, the number of connections.
 #pragma once
 

@@ -84,14 +84,16 @@ class FaultyStore final : public Store {
   }
 
   Status CreateSession(const Session& session) override;
-  Result<Session> FindSession(std::string_view id_hash, int64_t now_ms) override {
-    return inner_->FindSession(id_hash, now_ms);
+  Result<SessionCaller> FindSession(std::string_view id_hash, int64_t now_ms, int64_t workspace_id) override {
+    return inner_->FindSession(id_hash, now_ms, workspace_id);
   }
   Status DeleteSession(std::string_view id_hash) override;
   Status DeleteSessionsOf(int64_t user_id) override;
 
   Result<ApiToken> CreateToken(const ApiToken& token) override;
-  Result<ApiToken> FindTokenByHash(std::string_view token_hash) override { return inner_->FindTokenByHash(token_hash); }
+  Result<TokenCaller> FindTokenByHash(std::string_view token_hash, int64_t workspace_id) override {
+    return inner_->FindTokenByHash(token_hash, workspace_id);
+  }
   Result<std::vector<ApiToken>> ListTokens(int64_t user_id) override { return inner_->ListTokens(user_id); }
   Status RevokeToken(int64_t token_id, int64_t user_id) override;
 

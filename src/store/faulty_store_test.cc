@@ -91,8 +91,8 @@ TEST_F(FaultyStoreTest, SessionTokenAndSuggestionWritesCountAndFail) {
   EXPECT_EQ(faulty_->UpsertSuggestions(1, {}).error().code, ErrorCode::kIo);
   EXPECT_EQ(faulty_->writes(), before + 6);
   // Reads are forwarded, and the failed writes changed nothing.
-  EXPECT_EQ(faulty_->FindSession("s", 0).error().code, ErrorCode::kNotFound);
-  EXPECT_FALSE(faulty_->FindTokenByHash("h")->revoked);
+  EXPECT_EQ(faulty_->FindSession("s", 0, 0).error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(faulty_->FindTokenByHash("h", 0)->token.revoked);
   EXPECT_EQ(faulty_->ListTokens(user)->size(), 1u);
   RecordFilter filter;
   filter.project_id = project_;

@@ -187,6 +187,19 @@ struct ApiToken {
   bool revoked = false;
 };
 
+// Who sends a request: the credential (an API token or a login session), the user it belongs
+// to, and their role in the one workspace the request is about, read together in one query.
+struct TokenCaller {
+  ApiToken token;
+  User user;
+  std::optional<Role> role;  // in the workspace asked about; nullopt when not a member
+};
+struct SessionCaller {
+  Session session;
+  User user;
+  std::optional<Role> role;  // as TokenCaller::role
+};
+
 // Which records FindRecords returns. Every set member narrows the result.
 struct RecordFilter {
   int64_t project_id = 0;
@@ -373,16 +386,19 @@ class Store {
   // The response of `user_id` to `record_id`, or nullopt.
   virtual Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) = 0;
 
-  // Sessions. FindSession returns kNotFound for an unknown or expired session (given `now_ms`).
+  // Sessions. FindSession returns the live session with its user and the user's role in
+  // `workspace_id` (0: no workspace, role nullopt), in one read; kNotFound for an unknown or
+  // expired session (given `now_ms`).
   virtual Status CreateSession(const Session& session) = 0;
-  virtual Result<Session> FindSession(std::string_view id_hash, int64_t now_ms) = 0;
+  virtual Result<SessionCaller> FindSession(std::string_view id_hash, int64_t now_ms, int64_t workspace_id) = 0;
   virtual Status DeleteSession(std::string_view id_hash) = 0;
   virtual Status DeleteSessionsOf(int64_t user_id) = 0;
 
-  // API tokens. FindTokenByHash returns kNotFound for unknown or revoked tokens and records the
-  // use time (coarsely: at most once a minute per token, to keep reads cheap).
+  // API tokens. FindTokenByHash returns the token with its user and the user's role in
+  // `workspace_id` (as FindSession) in one read; kNotFound for unknown or revoked tokens. It
+  // records the use time (coarsely: at most once a minute per token, to keep reads cheap).
   virtual Result<ApiToken> CreateToken(const ApiToken& token) = 0;  // ignores id, created_at_ms
-  virtual Result<ApiToken> FindTokenByHash(std::string_view token_hash) = 0;
+  virtual Result<TokenCaller> FindTokenByHash(std::string_view token_hash, int64_t workspace_id) = 0;
   virtual Result<std::vector<ApiToken>> ListTokens(int64_t user_id) = 0;  // revoked ones too
   // kNotFound unless the token exists and belongs to `user_id`.
   virtual Status RevokeToken(int64_t token_id, int64_t user_id) = 0;

@@ -34,19 +34,22 @@ class StoreCredentialsTest : public StoreTest {
 
 TEST_F(StoreCredentialsTest, ASessionIsFoundUntilItExpires) {
   ASSERT_TRUE(store_->CreateSession(MakeSession("h1", ann_, 1000, 5000)).ok());
-  Result<Session> found = store_->FindSession("h1", 4999);
+  Result<SessionCaller> found = store_->FindSession("h1", 4999, 0);
   ASSERT_TRUE(found.ok()) << found.error().ToString();
-  EXPECT_EQ(found->id_hash, "h1");
-  EXPECT_EQ(found->user_id, ann_);
-  EXPECT_EQ(found->csrf_token, "csrf-" + std::to_string(ann_));
-  EXPECT_EQ(found->created_at_ms, 1000);
-  EXPECT_EQ(found->expires_at_ms, 5000);
+  EXPECT_EQ(found->session.id_hash, "h1");
+  EXPECT_EQ(found->session.user_id, ann_);
+  EXPECT_EQ(found->session.csrf_token, "csrf-" + std::to_string(ann_));
+  EXPECT_EQ(found->session.created_at_ms, 1000);
+  EXPECT_EQ(found->session.expires_at_ms, 5000);
+  EXPECT_EQ(found->user.id, ann_);
+  EXPECT_EQ(found->user.email, "ann@example.com");
+  EXPECT_FALSE(found->role.has_value());
 
-  Result<Session> expired = store_->FindSession("h1", 5000);  // expiry is exclusive
+  Result<SessionCaller> expired = store_->FindSession("h1", 5000, 0);  // expiry is exclusive
   ASSERT_FALSE(expired.ok());
   EXPECT_EQ(expired.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(expired.error().message, "session not found or expired");
-  EXPECT_EQ(store_->FindSession("nope", 0).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->FindSession("nope", 0, 0).error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(StoreCredentialsTest, SessionsAreDeletedOneOrAllOfAUser) {
@@ -55,11 +58,11 @@ TEST_F(StoreCredentialsTest, SessionsAreDeletedOneOrAllOfAUser) {
   ASSERT_TRUE(store_->CreateSession(MakeSession("b1", bob_, 0, 100)).ok());
   ASSERT_TRUE(store_->DeleteSession("a1").ok());
   ASSERT_TRUE(store_->DeleteSession("a1").ok());  // logging out twice is fine
-  EXPECT_FALSE(store_->FindSession("a1", 50).ok());
-  EXPECT_TRUE(store_->FindSession("a2", 50).ok());
+  EXPECT_FALSE(store_->FindSession("a1", 50, 0).ok());
+  EXPECT_TRUE(store_->FindSession("a2", 50, 0).ok());
   ASSERT_TRUE(store_->DeleteSessionsOf(ann_).ok());
-  EXPECT_FALSE(store_->FindSession("a2", 50).ok());
-  EXPECT_TRUE(store_->FindSession("b1", 50).ok());
+  EXPECT_FALSE(store_->FindSession("a2", 50, 0).ok());
+  EXPECT_TRUE(store_->FindSession("b1", 50, 0).ok());
 }
 
 TEST_F(StoreCredentialsTest, CreatingASessionErrorsAndPurgesTheUsersExpiredOnes) {
@@ -75,15 +78,15 @@ TEST_F(StoreCredentialsTest, CreatingASessionErrorsAndPurgesTheUsersExpiredOnes)
 
   // A login at 200 removes ann's session that died at 100, and nobody else's.
   ASSERT_TRUE(store_->CreateSession(MakeSession("new", ann_, 200, 300)).ok());
-  EXPECT_FALSE(store_->FindSession("old", 50).ok());
-  EXPECT_TRUE(store_->FindSession("bobs", 50).ok());
-  EXPECT_TRUE(store_->FindSession("new", 250).ok());
+  EXPECT_FALSE(store_->FindSession("old", 50, 0).ok());
+  EXPECT_TRUE(store_->FindSession("bobs", 50, 0).ok());
+  EXPECT_TRUE(store_->FindSession("new", 250, 0).ok());
 }
 
 TEST_F(StoreCredentialsTest, SessionsSurviveReopening) {
   ASSERT_TRUE(store_->CreateSession(MakeSession("h", ann_, 0, 100)).ok());
   Reopen();
-  EXPECT_TRUE(store_->FindSession("h", 50).ok());
+  EXPECT_TRUE(store_->FindSession("h", 50, 0).ok());
 }
 
 TEST_F(StoreCredentialsTest, CreateTokenStampsItAndFindsItByHash) {
@@ -96,30 +99,33 @@ TEST_F(StoreCredentialsTest, CreateTokenStampsItAndFindsItByHash) {
   EXPECT_FALSE(created->revoked);
 
   clock_.Set(20'000);
-  Result<ApiToken> found = store_->FindTokenByHash("hash-1");
+  Result<TokenCaller> found = store_->FindTokenByHash("hash-1", 0);
   ASSERT_TRUE(found.ok()) << found.error().ToString();
-  EXPECT_EQ(found->id, created->id);
-  EXPECT_EQ(found->user_id, ann_);
-  EXPECT_EQ(found->name, "ci");
-  EXPECT_EQ(found->token_hash, "hash-1");
-  EXPECT_EQ(found->prefix, "qrm_ab12");
-  EXPECT_EQ(found->created_at_ms, 10'000);
-  EXPECT_EQ(found->last_used_at_ms, 20'000);
-  EXPECT_EQ(store_->FindTokenByHash("hash-2").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(found->token.id, created->id);
+  EXPECT_EQ(found->token.user_id, ann_);
+  EXPECT_EQ(found->token.name, "ci");
+  EXPECT_EQ(found->token.token_hash, "hash-1");
+  EXPECT_EQ(found->token.prefix, "qrm_ab12");
+  EXPECT_EQ(found->token.created_at_ms, 10'000);
+  EXPECT_EQ(found->token.last_used_at_ms, 20'000);
+  EXPECT_EQ(found->user.id, ann_);
+  EXPECT_EQ(found->user.name, "Name of ann@example.com");
+  EXPECT_FALSE(found->role.has_value());
+  EXPECT_EQ(store_->FindTokenByHash("hash-2", 0).error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(StoreCredentialsTest, TokenUseIsRecordedAtMostOnceAMinute) {
   clock_.Set(100'000);
   Result<ApiToken> created = store_->CreateToken(MakeToken(ann_, "ci", "h"));
   ASSERT_TRUE(created.ok());
-  ASSERT_TRUE(store_->FindTokenByHash("h").ok());
+  ASSERT_TRUE(store_->FindTokenByHash("h", 0).ok());
   auto last_used = [&] { return (*store_->ListTokens(ann_))[0].last_used_at_ms; };
   EXPECT_EQ(last_used(), 100'000);
   clock_.Set(159'999);
-  EXPECT_EQ(store_->FindTokenByHash("h")->last_used_at_ms, 100'000);
+  EXPECT_EQ(store_->FindTokenByHash("h", 0)->token.last_used_at_ms, 100'000);
   EXPECT_EQ(last_used(), 100'000);
   clock_.Set(160'000);
-  EXPECT_EQ(store_->FindTokenByHash("h")->last_used_at_ms, 160'000);
+  EXPECT_EQ(store_->FindTokenByHash("h", 0)->token.last_used_at_ms, 160'000);
   EXPECT_EQ(last_used(), 160'000);
 }
 
@@ -155,16 +161,45 @@ TEST_F(StoreCredentialsTest, ARevokedTokenIsNotFoundAndOnlyItsOwnerMayRevokeIt) 
   Status by_bob = store_->RevokeToken(token->id, bob_);
   ASSERT_FALSE(by_bob.ok());
   EXPECT_EQ(by_bob.error().code, ErrorCode::kNotFound);
-  EXPECT_TRUE(store_->FindTokenByHash("h").ok());
+  EXPECT_TRUE(store_->FindTokenByHash("h", 0).ok());
   EXPECT_EQ(store_->RevokeToken(token->id + 100, ann_).error().code, ErrorCode::kNotFound);
 
   ASSERT_TRUE(store_->RevokeToken(token->id, ann_).ok());
-  Result<ApiToken> revoked = store_->FindTokenByHash("h");
+  Result<TokenCaller> revoked = store_->FindTokenByHash("h", 0);
   ASSERT_FALSE(revoked.ok());
   EXPECT_EQ(revoked.error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(store_->RevokeToken(token->id, ann_).ok());  // revoking twice is fine
   Reopen();
-  EXPECT_FALSE(store_->FindTokenByHash("h").ok());
+  EXPECT_FALSE(store_->FindTokenByHash("h", 0).ok());
+}
+
+// Authentication reads the credential, its user and the user's role in the workspace a request
+// is about in one query: the role of that workspace only, and none for a non-member.
+TEST_F(StoreCredentialsTest, CredentialsComeWithTheRoleInTheWorkspaceAskedAbout) {
+  int64_t ours = NewWorkspace("ours");
+  int64_t theirs = NewWorkspace("theirs");
+  ASSERT_TRUE(store_->SetMembership({ours, ann_, Role::kReviewer}).ok());
+  ASSERT_TRUE(store_->SetMembership({theirs, bob_, Role::kOwner}).ok());
+  ASSERT_TRUE(store_->CreateToken(MakeToken(ann_, "ci", "h")).ok());
+  ASSERT_TRUE(store_->CreateSession(MakeSession("s", ann_, 0, 100)).ok());
+
+  Result<TokenCaller> in_ours = store_->FindTokenByHash("h", ours);
+  ASSERT_TRUE(in_ours.ok()) << in_ours.error().ToString();
+  EXPECT_EQ(in_ours->user.id, ann_);
+  EXPECT_EQ(in_ours->role, Role::kReviewer);
+  Result<TokenCaller> in_theirs = store_->FindTokenByHash("h", theirs);
+  ASSERT_TRUE(in_theirs.ok());
+  EXPECT_FALSE(in_theirs->role.has_value());
+  EXPECT_FALSE(store_->FindTokenByHash("h", 9999)->role.has_value());
+
+  Result<SessionCaller> session = store_->FindSession("s", 50, ours);
+  ASSERT_TRUE(session.ok()) << session.error().ToString();
+  EXPECT_EQ(session->user.email, "ann@example.com");
+  EXPECT_EQ(session->role, Role::kReviewer);
+  EXPECT_FALSE(store_->FindSession("s", 50, theirs)->role.has_value());
+
+  ASSERT_TRUE(store_->SetMembership({ours, ann_, Role::kManager}).ok());
+  EXPECT_EQ(store_->FindTokenByHash("h", ours)->role, Role::kManager);
 }
 
 }  // namespace

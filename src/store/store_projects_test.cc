@@ -152,6 +152,39 @@ TEST_F(StoreProjectsTest, ChangeProjectWritesNothingWhenTheChangeFailsAndNamesAM
   EXPECT_EQ(missing.error().message, "project 31337 not found");
 }
 
+// Parsed schemas and settings are kept by each store (ProjectTextCache): a change made through
+// another store on the same database, as another server would make it, must still be seen.
+TEST_F(StoreProjectsTest, ChangesThroughAnotherStoreOnTheDatabaseAreSeen) {
+  int64_t id = NewProject(NewWorkspace());
+  Result<Project> before = store_->GetProject(id);
+  ASSERT_TRUE(before.ok()) << before.error().ToString();
+  ASSERT_TRUE(store_->GetProject(id).ok());  // read twice: now held parsed
+
+  Result<std::unique_ptr<Store>> other = OpenStore(path_, clock_);
+  ASSERT_TRUE(other.ok()) << other.error().ToString();
+  Project changed = *before;
+  changed.settings = {{"overlap", 4}, {"paused", true}};
+  changed.schema.questions.push_back(builders::Question("why", QuestionKind::kText, false));
+  ASSERT_TRUE((*other)->UpdateProject(changed).ok());
+
+  Result<Project> after = store_->GetProject(id);
+  ASSERT_TRUE(after.ok()) << after.error().ToString();
+  EXPECT_EQ(after->settings, changed.settings);
+  ASSERT_EQ(after->schema.questions.size(), 2u);
+  EXPECT_EQ(after->schema.questions[1].name, "why");
+  Result<std::vector<Project>> listed = store_->ListProjects();
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].settings, changed.settings);
+
+  // And back: the first text again is not confused with the second.
+  ASSERT_TRUE((*other)->UpdateProject(*before).ok());
+  Result<Project> restored = store_->GetProject(id);
+  ASSERT_TRUE(restored.ok());
+  EXPECT_EQ(restored->settings, before->settings);
+  EXPECT_EQ(restored->schema.questions.size(), 1u);
+}
+
 TEST_F(StoreProjectsTest, DeleteCascadesToEverythingBelowTheProjectOnly) {
   int64_t workspace = NewWorkspace();
   int64_t doomed = NewProject(workspace, "doomed");

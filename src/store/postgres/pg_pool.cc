@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "store/no_wait_scope.h"
+
 namespace quorum::postgres {
 
 PgPool::Lease& PgPool::Lease::operator=(Lease&& other) noexcept {
@@ -20,6 +22,8 @@ void PgPool::Lease::Return() {
 }
 
 Result<PgPool::Lease> PgPool::Acquire() {
+  // Every use of a connection waits for the server's answer.
+  if (NoWaitScope::Refuse()) return MakeError(ErrorCode::kIo, "the store would wait here (inside a NoWaitScope)");
   {
     std::unique_lock<std::mutex> lock(mutex_);
     returned_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });

@@ -39,7 +39,8 @@ class PgPool {
   // `conninfo` for libpq; `size` >= 1 connections at most.
   PgPool(std::string conninfo, int size) : conninfo_(std::move(conninfo)), size_(size) {}
 
-  // A connection, waiting while all `size` are lent. kIo when a new one cannot be opened.
+  // A connection, waiting while all `size` are lent. kIo when a new one cannot be opened, and
+  // at once inside a NoWaitScope (store/no_wait_scope.h): a database server is never waited for there.
   Result<Lease> Acquire();
   int size() const { return size_; }
 

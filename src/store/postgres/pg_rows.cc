@@ -17,21 +17,23 @@ Workspace ReadWorkspace(const PgResult& result, int row) {
   return Workspace{result.Int(row, 0), std::string(result.Text(row, 1)), result.Int(row, 2)};
 }
 
-Result<User> ReadUser(const PgResult& result, int row) {
+Result<User> ReadUser(const PgResult& result, int row) { return ReadUserAt(result, row, 0); }
+
+Result<User> ReadUserAt(const PgResult& result, int row, int first) {
   User user;
-  user.id = result.Int(row, 0);
-  user.email = result.Text(row, 1);
-  user.name = result.Text(row, 2);
-  user.password_hash = result.Text(row, 3);
-  user.tier = static_cast<int>(result.Int(row, 4));
+  user.id = result.Int(row, first);
+  user.email = result.Text(row, first + 1);
+  user.name = result.Text(row, first + 2);
+  user.password_hash = result.Text(row, first + 3);
+  user.tier = static_cast<int>(result.Int(row, first + 4));
   QUORUM_ASSIGN_OR_RETURN(nlohmann::json specializations,
-                          ParseStoredJson(result.Text(row, 5), Named("user", user.id, "specializations")));
+                          ParseStoredJson(result.Text(row, first + 5), Named("user", user.id, "specializations")));
   if (!specializations.is_array())
     return MakeError(ErrorCode::kInternal, "stored specializations of user " + std::to_string(user.id) +
                                                " are not a JSON array");
   for (const nlohmann::json& tag : specializations)
     if (tag.is_string()) user.specializations.push_back(tag.get<std::string>());
-  user.created_at_ms = result.Int(row, 6);
+  user.created_at_ms = result.Int(row, first + 6);
   return user;
 }
 

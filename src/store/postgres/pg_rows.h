@@ -14,6 +14,8 @@ namespace quorum::postgres {
 
 Workspace ReadWorkspace(const PgResult& result, int row);
 Result<User> ReadUser(const PgResult& result, int row);
+// The user's columns, in kSelectUser's order, starting at column `first` (a joined row).
+Result<User> ReadUserAt(const PgResult& result, int row, int first);
 Result<Membership> ReadMembership(const PgResult& result, int row);
 Result<Record> ReadRecord(const PgResult& result, int row);
 Result<Suggestion> ReadSuggestion(const PgResult& result, int row);

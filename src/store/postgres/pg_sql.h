@@ -154,8 +154,13 @@ inline constexpr char kDeleteRevisionsOfResponse[] = "DELETE FROM revisions WHER
 inline constexpr char kInsertSession[] =
     "WITH purge AS (DELETE FROM sessions WHERE user_id = $2 AND expires_at <= $4) "
     "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
-inline constexpr char kSelectLiveSession[] =
-    "SELECT id_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > $2";
+// A live session, then its user's columns (as kSelectUser), then the user's role in workspace $1
+// (NULL when not a member): $1 workspace_id, $2 id_hash, $3 now.
+inline constexpr char kSelectLiveSessionCaller[] =
+    "SELECT s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, "
+    "u.id, u.email, u.name, u.password_hash, u.tier, u.specializations_json, u.created_at, "
+    "(SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = s.user_id) "
+    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $2 AND s.expires_at > $3";
 inline constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE id_hash = $1";
 inline constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id = $1";
 
@@ -163,9 +168,13 @@ inline constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id 
 inline constexpr char kInsertToken[] =
     "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, last_used_at, revoked) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-inline constexpr char kSelectTokenByHash[] =
-    "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked FROM api_tokens "
-    "WHERE token_hash = $1";
+// A token, then its user's columns (as kSelectUser), then the user's role in workspace $1 (NULL
+// when not a member): $1 workspace_id, $2 token_hash.
+inline constexpr char kSelectTokenCaller[] =
+    "SELECT t.id, t.user_id, t.name, t.token_hash, t.prefix, t.created_at, t.last_used_at, t.revoked, "
+    "u.id, u.email, u.name, u.password_hash, u.tier, u.specializations_json, u.created_at, "
+    "(SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = t.user_id) "
+    "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $2";
 inline constexpr char kSelectTokensOf[] =
     "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked FROM api_tokens "
     "WHERE user_id = $1 ORDER BY id";

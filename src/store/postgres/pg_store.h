@@ -27,6 +27,7 @@
 
 #include "core/clock.h"
 #include "store/postgres/pg_pool.h"
+#include "store/project_text_cache.h"
 #include "store/store.h"
 
 namespace quorum::postgres {
@@ -71,12 +72,12 @@ class PgStore final : public Store {
   Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override;
 
   Status CreateSession(const Session& session) override;
-  Result<Session> FindSession(std::string_view id_hash, int64_t now_ms) override;
+  Result<SessionCaller> FindSession(std::string_view id_hash, int64_t now_ms, int64_t workspace_id) override;
   Status DeleteSession(std::string_view id_hash) override;
   Status DeleteSessionsOf(int64_t user_id) override;
 
   Result<ApiToken> CreateToken(const ApiToken& token) override;
-  Result<ApiToken> FindTokenByHash(std::string_view token_hash) override;
+  Result<TokenCaller> FindTokenByHash(std::string_view token_hash, int64_t workspace_id) override;
   Result<std::vector<ApiToken>> ListTokens(int64_t user_id) override;
   Status RevokeToken(int64_t token_id, int64_t user_id) override;
 
@@ -127,6 +128,7 @@ class PgStore final : public Store {
 
   std::unique_ptr<PgPool> pool_;
   const Clock& clock_;
+  ProjectTextCache project_texts_;  // parsed schemas and settings, keyed by their texts
 };
 
 }  // namespace quorum::postgres

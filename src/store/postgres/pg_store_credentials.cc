@@ -5,12 +5,20 @@
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_sql.h"
 #include "store/postgres/pg_store.h"
+#include "store/stored_values.h"
 
 namespace quorum::postgres {
 namespace {
 
 Error UserNotFound(int64_t user_id) {
   return MakeError(ErrorCode::kNotFound, "user " + std::to_string(user_id) + " not found");
+}
+
+// The role in `column` of a caller row: NULL when the user is not a member.
+Result<std::optional<Role>> ReadRoleAt(const PgResult& result, int row, int column) {
+  if (result.IsNull(row, column)) return std::optional<Role>();
+  QUORUM_ASSIGN_OR_RETURN(Role role, ParseStoredRole(result.Text(row, column), "membership"));
+  return std::optional<Role>(role);
 }
 
 }  // namespace
@@ -26,10 +34,15 @@ Status PgStore::CreateSession(const Session& session) {
   return std::move(inserted).error();
 }
 
-Result<Session> PgStore::FindSession(std::string_view id_hash, int64_t now_ms) {
-  QUORUM_ASSIGN_OR_RETURN(PgResult result, Exec(kSelectLiveSession, Params().Text(id_hash).Int(now_ms)));
+Result<SessionCaller> PgStore::FindSession(std::string_view id_hash, int64_t now_ms, int64_t workspace_id) {
+  QUORUM_ASSIGN_OR_RETURN(PgResult result,
+                          Exec(kSelectLiveSessionCaller, Params().Int(workspace_id).Text(id_hash).Int(now_ms)));
   if (result.empty()) return MakeError(ErrorCode::kNotFound, "session not found or expired");
-  return ReadSession(result, 0);
+  SessionCaller caller;
+  caller.session = ReadSession(result, 0);
+  QUORUM_ASSIGN_OR_RETURN(caller.user, ReadUserAt(result, 0, 5));
+  QUORUM_ASSIGN_OR_RETURN(caller.role, ReadRoleAt(result, 0, 12));
+  return caller;
 }
 
 Status PgStore::DeleteSession(std::string_view id_hash) {
@@ -59,18 +72,22 @@ Result<ApiToken> PgStore::CreateToken(const ApiToken& token) {
   return created;
 }
 
-Result<ApiToken> PgStore::FindTokenByHash(std::string_view token_hash) {
-  QUORUM_ASSIGN_OR_RETURN(PgResult result, Exec(kSelectTokenByHash, Params().Text(token_hash)));
+Result<TokenCaller> PgStore::FindTokenByHash(std::string_view token_hash, int64_t workspace_id) {
+  QUORUM_ASSIGN_OR_RETURN(PgResult result, Exec(kSelectTokenCaller, Params().Int(workspace_id).Text(token_hash)));
   if (result.empty()) return MakeError(ErrorCode::kNotFound, "API token not found");
-  ApiToken token = ReadApiToken(result, 0);
+  TokenCaller caller;
+  caller.token = ReadApiToken(result, 0);
+  QUORUM_ASSIGN_OR_RETURN(caller.user, ReadUserAt(result, 0, 8));
+  QUORUM_ASSIGN_OR_RETURN(caller.role, ReadRoleAt(result, 0, 15));
+  ApiToken& token = caller.token;
   if (token.revoked) return MakeError(ErrorCode::kNotFound, "API token " + std::to_string(token.id) + " is revoked");
   // The use time is coarse so that a script's every request stays a read: at most one write a
   // minute per token.
   int64_t now_ms = clock_.NowMs();
-  if (token.last_used_at_ms && now_ms - *token.last_used_at_ms < kTokenUseResolutionMs) return token;
+  if (token.last_used_at_ms && now_ms - *token.last_used_at_ms < kTokenUseResolutionMs) return caller;
   QUORUM_RETURN_IF_ERROR(Exec(kTouchToken, Params().Int(now_ms).Int(token.id).Int(now_ms - kTokenUseResolutionMs)));
   token.last_used_at_ms = now_ms;
-  return token;
+  return caller;
 }
 
 Result<std::vector<ApiToken>> PgStore::ListTokens(int64_t user_id) {

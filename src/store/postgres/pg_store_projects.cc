@@ -1,10 +1,12 @@
-// PgStore: projects. The schema is stored as its native JSON text (schema/schema_json.h).
+// PgStore: projects. The schema is stored as its native JSON text (schema/schema_json.h), parsed
+// once per change (ProjectTextCache).
 #include <string>
 
 #include "schema/schema_json.h"
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_sql.h"
 #include "store/postgres/pg_store.h"
+#include "store/project_text_cache.h"
 #include "store/stored_values.h"
 
 namespace quorum::postgres {
@@ -18,21 +20,14 @@ Error WorkspaceNotFound(int64_t id) {
   return MakeError(ErrorCode::kNotFound, "workspace " + std::to_string(id) + " not found");
 }
 
-Result<Project> ReadProject(const PgResult& result, int row) {
+Result<Project> ReadProject(const PgResult& result, int row, ProjectTextCache& texts) {
   Project project;
   project.id = result.Int(row, 0);
   project.workspace_id = result.Int(row, 1);
   project.name = result.Text(row, 2);
-  std::string what = "project " + std::to_string(project.id);
-  QUORUM_ASSIGN_OR_RETURN(nlohmann::json schema_json, ParseStoredJson(result.Text(row, 3), what + " schema"));
-  Result<Schema> schema = SchemaFromJson(schema_json, what + " schema");
-  // The store wrote this schema itself: a schema the parser now refuses is a bug, not input.
-  if (!schema.ok())
-    return MakeError(ErrorCode::kInternal, "stored schema of " + what + " is unreadable: " + schema.error().ToString());
-  project.schema = std::move(schema).value();
+  QUORUM_RETURN_IF_ERROR(texts.Fill(project, result.Text(row, 3), result.Text(row, 6)));
   project.guidelines = result.Text(row, 4);
   project.guideline_version = static_cast<int>(result.Int(row, 5));
-  QUORUM_ASSIGN_OR_RETURN(project.settings, ParseStoredJson(result.Text(row, 6), what + " settings"));
   project.created_at_ms = result.Int(row, 7);
   return project;
 }
@@ -56,12 +51,13 @@ Result<Project> PgStore::CreateProject(const Project& project) {
 Result<Project> PgStore::GetProject(int64_t id) {
   QUORUM_ASSIGN_OR_RETURN(PgResult result, Exec(kSelectProject, Params().Int(id)));
   if (result.empty()) return ProjectNotFound(id);
-  return ReadProject(result, 0);
+  return ReadProject(result, 0, project_texts_);
 }
 
 Result<std::vector<Project>> PgStore::ListProjects() {
   QUORUM_ASSIGN_OR_RETURN(PgResult result, Exec(kSelectProjects));
-  return ReadAll<Project>(result, ReadProject);
+  return ReadAll<Project>(result,
+                          [this](const PgResult& rows, int row) { return ReadProject(rows, row, project_texts_); });
 }
 
 namespace {
@@ -93,7 +89,7 @@ Result<Project> PgStore::ChangeProject(int64_t id, const ProjectChange& change) 
   QUORUM_RETURN_IF_ERROR(InTransaction([&](PgConnection& connection) -> Status {
     QUORUM_ASSIGN_OR_RETURN(PgResult current, connection.Exec(kSelectProjectForUpdate, Params().Int(id)));
     if (current.empty()) return ProjectNotFound(id);
-    QUORUM_ASSIGN_OR_RETURN(changed, ReadProject(current, 0));
+    QUORUM_ASSIGN_OR_RETURN(changed, ReadProject(current, 0, project_texts_));
     QUORUM_RETURN_IF_ERROR(change(changed));
     changed.id = id;
     return Updated(changed, connection.Exec(kUpdateProject, UpdateParams(changed)));

@@ -136,8 +136,8 @@ TEST_F(MigrationsTest, AVersion1DatabaseIsUpgradedWithItsData) {
   token.token_hash = "t";
   ASSERT_TRUE(store.CreateToken(token).ok());
   ASSERT_TRUE(Open()->Exec(kDeleteUser3).ok());
-  EXPECT_EQ(store.FindSession("h", 0).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(store.FindTokenByHash("t").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store.FindSession("h", 0, 0).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store.FindTokenByHash("t", 0).error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(MigrationsTest, UpgradeAppliesOnlyTheNewSteps) {

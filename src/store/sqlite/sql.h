@@ -202,8 +202,13 @@ inline constexpr char kFindRecordsOrder[] = " ORDER BY r.id LIMIT ?";
 inline constexpr char kInsertSession[] =
     "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
 inline constexpr char kDeleteExpiredSessionsOf[] = "DELETE FROM sessions WHERE user_id = ? AND expires_at <= ?";
-inline constexpr char kSelectLiveSession[] =
-    "SELECT id_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE id_hash = ? AND expires_at > ?";
+// A live session, then its user's columns (as kSelectUser), then the user's role in a workspace
+// (NULL when not a member): workspace_id, id_hash, now.
+inline constexpr char kSelectLiveSessionCaller[] =
+    "SELECT s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, "
+    "u.id, u.email, u.name, u.password_hash, u.tier, u.specializations_json, u.created_at, "
+    "(SELECT role FROM memberships WHERE workspace_id = ? AND user_id = s.user_id) "
+    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?";
 inline constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE id_hash = ?";
 inline constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id = ?";
 
@@ -211,9 +216,13 @@ inline constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id 
 inline constexpr char kInsertToken[] =
     "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, last_used_at, revoked) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
-inline constexpr char kSelectTokenByHash[] =
-    "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked FROM api_tokens "
-    "WHERE token_hash = ?";
+// A token, then its user's columns (as kSelectUser), then the user's role in a workspace (NULL
+// when not a member): workspace_id, token_hash.
+inline constexpr char kSelectTokenCaller[] =
+    "SELECT t.id, t.user_id, t.name, t.token_hash, t.prefix, t.created_at, t.last_used_at, t.revoked, "
+    "u.id, u.email, u.name, u.password_hash, u.tier, u.specializations_json, u.created_at, "
+    "(SELECT role FROM memberships WHERE workspace_id = ? AND user_id = t.user_id) "
+    "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?";
 inline constexpr char kSelectTokensOf[] =
     "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked FROM api_tokens "
     "WHERE user_id = ? ORDER BY id";

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "store/no_wait_scope.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
@@ -20,6 +21,7 @@ Error UserNotFound(int64_t user_id) {
 }  // namespace
 
 Result<std::unique_ptr<ImportBatch>> SqliteStore::BeginImport(int64_t project_id) {
+  if (NoWaitScope::Refuse()) return Refused();
   Lock lock(writer_mutex_);
   if (writer_->InTransaction())
     return MakeError(ErrorCode::kConflict, "an import batch is already open on this thread");

@@ -26,6 +26,14 @@ ReaderPool::Lease ReaderPool::Acquire() {
   return Lease(this, connection);
 }
 
+std::optional<ReaderPool::Lease> ReaderPool::TryAcquire() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (free_.empty()) return std::nullopt;
+  Connection* connection = free_.back();
+  free_.pop_back();
+  return Lease(this, connection);
+}
+
 void ReaderPool::Return(Connection* connection) {
   {
     std::lock_guard<std::mutex> lock(mutex_);

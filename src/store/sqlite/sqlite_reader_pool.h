@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,8 @@ class ReaderPool {
 
   // Lends a free connection, waiting for one when all are lent. Thread-safe.
   Lease Acquire();
+  // Lends a free connection, or nullopt at once when all are lent. Thread-safe.
+  std::optional<Lease> TryAcquire();
 
   // Reads are short, so a handful of connections keep two cores busy; each keeps a 16 MiB page
   // cache (kPragmaReaderSettings), which bounds the pool's memory.

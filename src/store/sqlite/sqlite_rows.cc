@@ -15,21 +15,23 @@ Workspace ReadWorkspace(const Query& row) {
   return Workspace{row.Int(0), std::string(row.Text(1)), row.Int(2)};
 }
 
-Result<User> ReadUser(const Query& row) {
+Result<User> ReadUser(const Query& row) { return ReadUserAt(row, 0); }
+
+Result<User> ReadUserAt(const Query& row, int first) {
   User user;
-  user.id = row.Int(0);
-  user.email = row.Text(1);
-  user.name = row.Text(2);
-  user.password_hash = row.Text(3);
-  user.tier = static_cast<int>(row.Int(4));
+  user.id = row.Int(first);
+  user.email = row.Text(first + 1);
+  user.name = row.Text(first + 2);
+  user.password_hash = row.Text(first + 3);
+  user.tier = static_cast<int>(row.Int(first + 4));
   QUORUM_ASSIGN_OR_RETURN(nlohmann::json specializations,
-                          ParseStoredJson(row.Text(5), Named("user", user.id, "specializations")));
+                          ParseStoredJson(row.Text(first + 5), Named("user", user.id, "specializations")));
   if (!specializations.is_array())
     return MakeError(ErrorCode::kInternal, "stored specializations of user " + std::to_string(user.id) +
                                                " are not a JSON array");
   for (const nlohmann::json& tag : specializations)
     if (tag.is_string()) user.specializations.push_back(tag.get<std::string>());
-  user.created_at_ms = row.Int(6);
+  user.created_at_ms = row.Int(first + 6);
   return user;
 }
 

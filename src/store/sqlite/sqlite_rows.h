@@ -20,6 +20,8 @@ namespace quorum::sqlite {
 
 Workspace ReadWorkspace(const Query& row);
 Result<User> ReadUser(const Query& row);
+// The user's columns, in kSelectUser's order, starting at column `first` (a joined row).
+Result<User> ReadUserAt(const Query& row, int first);
 Result<Membership> ReadMembership(const Query& row);
 Result<Record> ReadRecord(const Query& row);
 Result<Suggestion> ReadSuggestion(const Query& row);

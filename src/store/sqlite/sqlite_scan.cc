@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "store/no_wait_scope.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
@@ -220,6 +221,7 @@ Status ScanProjectOn(Connection& connection, int64_t project_id, ProjectVisitor&
 }  // namespace
 
 Status SqliteStore::ScanProject(int64_t project_id, ProjectVisitor& visitor, const ScanParts& parts) {
+  if (NoWaitScope::Refuse()) return Refused();  // a scan is a long read
   // An in-memory database exists only on the writer connection.
   if (path_ == ":memory:") {
     Lock lock(writer_mutex_);

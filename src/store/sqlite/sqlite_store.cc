@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "store/no_wait_scope.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/open_sqlite_store.h"
 #include "store/sqlite/sql.h"
@@ -35,6 +36,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Cl
 
 namespace quorum::sqlite {
 
+Error Refused() { return MakeError(ErrorCode::kIo, "the store would wait here (inside a NoWaitScope)"); }
+
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer,
                          std::unique_ptr<Checkpointer> checkpointer, std::unique_ptr<ReaderPool> readers,
                          const Clock& clock)
@@ -45,19 +48,26 @@ SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer,
       readers_(std::move(readers)),
       committer_(*writer_, writer_mutex_) {}
 
-SqliteStore::Reading SqliteStore::Read() {
+Result<SqliteStore::Reading> SqliteStore::Read() {
   Reading reading;
   if (readers_ == nullptr || OnBatchThread()) {
+    if (NoWaitScope::Refuse()) return Refused();
     reading.writer_lock_ = Lock(writer_mutex_);
     reading.connection_ = writer_.get();
   } else {
-    reading.lease_ = readers_->Acquire();
+    std::optional<ReaderPool::Lease> lease = readers_->TryAcquire();
+    if (!lease) {
+      if (NoWaitScope::Refuse()) return Refused();
+      lease = readers_->Acquire();
+    }
+    reading.lease_ = std::move(*lease);
     reading.connection_ = &reading.lease_.connection();
   }
   return reading;
 }
 
 Status SqliteStore::Write(const GroupCommitter::Write& write) {
+  if (NoWaitScope::Refuse()) return Refused();
   if (!OnBatchThread()) return committer_.Run(write);
   Lock lock(writer_mutex_);
   QUORUM_ASSIGN_OR_RETURN(Transaction savepoint, Transaction::Begin(*writer_));
@@ -70,6 +80,7 @@ Status SqliteStore::Write(const GroupCommitter::Write& write) {
 }
 
 Status SqliteStore::WriteAlone(const GroupCommitter::Write& write) {
+  if (NoWaitScope::Refuse()) return Refused();
   if (OnBatchThread()) return Write(write);
   Lock lock(writer_mutex_);
   // The group committer holds this mutex for a whole batch, so no transaction is open here.
@@ -89,7 +100,7 @@ Result<Workspace> SqliteStore::CreateWorkspace(std::string_view name) {
 }
 
 Result<Workspace> SqliteStore::GetWorkspace(int64_t id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectWorkspace));
   query.BindInt(id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
@@ -98,7 +109,7 @@ Result<Workspace> SqliteStore::GetWorkspace(int64_t id) {
 }
 
 Result<std::vector<Workspace>> SqliteStore::ListWorkspaces() {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectWorkspaces));
   std::vector<Workspace> workspaces;
   while (true) {

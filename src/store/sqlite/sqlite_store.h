@@ -30,6 +30,7 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "store/project_text_cache.h"
 #include "store/sqlite/sqlite_checkpointer.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_group_commit.h"
@@ -37,6 +38,9 @@
 #include "store/store.h"
 
 namespace quorum::sqlite {
+
+// What a call refused inside a NoWaitScope returns (kIo; nobody outside the scope sees it).
+Error Refused();
 
 class SqliteStore final : public Store {
  public:
@@ -80,12 +84,12 @@ class SqliteStore final : public Store {
   Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override;
 
   Status CreateSession(const Session& session) override;
-  Result<Session> FindSession(std::string_view id_hash, int64_t now_ms) override;
+  Result<SessionCaller> FindSession(std::string_view id_hash, int64_t now_ms, int64_t workspace_id) override;
   Status DeleteSession(std::string_view id_hash) override;
   Status DeleteSessionsOf(int64_t user_id) override;
 
   Result<ApiToken> CreateToken(const ApiToken& token) override;
-  Result<ApiToken> FindTokenByHash(std::string_view token_hash) override;
+  Result<TokenCaller> FindTokenByHash(std::string_view token_hash, int64_t workspace_id) override;
   Result<std::vector<ApiToken>> ListTokens(int64_t user_id) override;
   Status RevokeToken(int64_t token_id, int64_t user_id) override;
 
@@ -125,7 +129,8 @@ class SqliteStore final : public Store {
   using Lock = std::unique_lock<std::recursive_mutex>;
 
   // The connection one read uses, held for the Reading's life: a pooled reader, or the writer
-  // (under its mutex) on an import batch's thread and for ":memory:".
+  // (under its mutex) on an import batch's thread and for ":memory:". Inside a NoWaitScope,
+  // kIo (refused) instead of waiting for a reader or the writer.
   class Reading {
    public:
     Connection& connection() const { return *connection_; }
@@ -136,11 +141,12 @@ class SqliteStore final : public Store {
     ReaderPool::Lease lease_;
     Connection* connection_ = nullptr;
   };
-  Reading Read();
+  Result<Reading> Read();
 
   // Runs `write` as one atomic write: through group commit, or, on the thread holding an import
   // batch, in a savepoint of the batch's transaction. See GroupCommitter::Write for what
-  // `write` may do; it reports values through what it captures.
+  // `write` may do; it reports values through what it captures. Refused (kIo) inside a
+  // NoWaitScope, as WriteAlone is.
   Status Write(const GroupCommitter::Write& write);
   // Runs `write`, which must be a single statement, outside group commit as an autocommit
   // transaction of its own: no savepoint, so a statement that changes a great many pages keeps
@@ -159,6 +165,7 @@ class SqliteStore final : public Store {
   // The thread that holds an open import batch (and writer_mutex_), or none. Set and cleared
   // by that thread while it holds the mutex.
   std::atomic<std::thread::id> batch_thread_{};
+  ProjectTextCache project_texts_;  // parsed schemas and settings, keyed by their texts
 };
 
 }  // namespace quorum::sqlite

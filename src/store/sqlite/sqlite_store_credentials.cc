@@ -5,12 +5,20 @@
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/stored_values.h"
 
 namespace quorum::sqlite {
 namespace {
 
 Error UserNotFound(int64_t user_id) {
   return MakeError(ErrorCode::kNotFound, "user " + std::to_string(user_id) + " not found");
+}
+
+// The role in `column` of a caller row: NULL when the user is not a member.
+Result<std::optional<Role>> ReadRoleAt(const Query& row, int column) {
+  if (row.IsNull(column)) return std::optional<Role>();
+  QUORUM_ASSIGN_OR_RETURN(Role role, ParseStoredRole(row.Text(column), "membership"));
+  return std::optional<Role>(role);
 }
 
 }  // namespace
@@ -34,12 +42,16 @@ Status SqliteStore::CreateSession(const Session& session) {
   });
 }
 
-Result<Session> SqliteStore::FindSession(std::string_view id_hash, int64_t now_ms) {
-  Reading reading = Read();
-  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectLiveSession));
-  QUORUM_ASSIGN_OR_RETURN(bool found, query.BindText(id_hash).BindInt(now_ms).Step());
+Result<SessionCaller> SqliteStore::FindSession(std::string_view id_hash, int64_t now_ms, int64_t workspace_id) {
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectLiveSessionCaller));
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(workspace_id).BindText(id_hash).BindInt(now_ms).Step());
   if (!found) return MakeError(ErrorCode::kNotFound, "session not found or expired");
-  return ReadSession(query);
+  SessionCaller caller;
+  caller.session = ReadSession(query);
+  QUORUM_ASSIGN_OR_RETURN(caller.user, ReadUserAt(query, 5));
+  QUORUM_ASSIGN_OR_RETURN(caller.role, ReadRoleAt(query, 12));
+  return caller;
 }
 
 Status SqliteStore::DeleteSession(std::string_view id_hash) {
@@ -81,30 +93,33 @@ Result<ApiToken> SqliteStore::CreateToken(const ApiToken& token) {
   return created;
 }
 
-Result<ApiToken> SqliteStore::FindTokenByHash(std::string_view token_hash) {
-  ApiToken token;
+Result<TokenCaller> SqliteStore::FindTokenByHash(std::string_view token_hash, int64_t workspace_id) {
+  TokenCaller caller;
   {
-    Reading reading = Read();
-    QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectTokenByHash));
-    QUORUM_ASSIGN_OR_RETURN(bool found, query.BindText(token_hash).Step());
+    QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
+    QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectTokenCaller));
+    QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(workspace_id).BindText(token_hash).Step());
     if (!found) return MakeError(ErrorCode::kNotFound, "API token not found");
-    token = ReadApiToken(query);
+    caller.token = ReadApiToken(query);
+    QUORUM_ASSIGN_OR_RETURN(caller.user, ReadUserAt(query, 8));
+    QUORUM_ASSIGN_OR_RETURN(caller.role, ReadRoleAt(query, 15));
   }
+  ApiToken& token = caller.token;
   if (token.revoked) return MakeError(ErrorCode::kNotFound, "API token " + std::to_string(token.id) + " is revoked");
   // The use time is coarse so that a script's every request stays a read: at most one write a
   // minute per token (a write, so it waits for the shared commit like any other).
   int64_t now_ms = clock_.NowMs();
-  if (token.last_used_at_ms && now_ms - *token.last_used_at_ms < kTokenUseResolutionMs) return token;
+  if (token.last_used_at_ms && now_ms - *token.last_used_at_ms < kTokenUseResolutionMs) return caller;
   QUORUM_RETURN_IF_ERROR(Write([&](Connection& connection) -> Status {
     QUORUM_ASSIGN_OR_RETURN(Query touch, connection.Use(kTouchToken));
     return touch.BindInt(now_ms).BindInt(token.id).BindInt(now_ms - kTokenUseResolutionMs).Run();
   }));
   token.last_used_at_ms = now_ms;
-  return token;
+  return caller;
 }
 
 Result<std::vector<ApiToken>> SqliteStore::ListTokens(int64_t user_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectTokensOf));
   query.BindInt(user_id);
   std::vector<ApiToken> tokens;

@@ -88,13 +88,13 @@ Result<Response> SqliteStore::SaveResponseWithin(const Response& response, int64
 }
 
 Result<bool> SqliteStore::WasHandedOut(int64_t record_id, int64_t user_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kWasHandedOut));
   return query.BindInt(record_id).BindInt(user_id).Step();
 }
 
 Result<DistributionProgress> SqliteStore::ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   Connection& connection = reading.connection();
   DistributionProgress progress;
   {
@@ -130,7 +130,7 @@ Result<DistributionProgress> SqliteStore::ProgressOf(int64_t project_id, int64_t
 }
 
 Result<std::vector<Reservation>> SqliteStore::ListReservations(int64_t project_id, int64_t now_ms, int limit) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kListLiveReservations));
   query.BindInt(project_id).BindInt(now_ms).BindInt(limit);
   std::vector<Reservation> reservations;
@@ -142,7 +142,7 @@ Result<std::vector<Reservation>> SqliteStore::ListReservations(int64_t project_i
 }
 
 Result<std::vector<AnnotatorQueueCounts>> SqliteStore::ListAnnotatorCounts(int64_t project_id, int64_t now_ms) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kAnnotatorCounts));
   query.BindInt(project_id).BindInt(now_ms);
   std::vector<AnnotatorQueueCounts> annotators;
@@ -186,7 +186,7 @@ Status SqliteStore::SetUncertainties(int64_t project_id, std::span<const Uncerta
 }
 
 Result<GoldTally> SqliteStore::GoldTallyOf(int64_t project_id, int64_t user_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kGoldTallyOf));
   QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(project_id).BindInt(user_id).Step());
   if (!found) return GoldTally{};

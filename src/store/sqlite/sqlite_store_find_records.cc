@@ -94,7 +94,7 @@ Result<std::vector<Record>> SqliteStore::FindRecords(const RecordFilter& filter)
     clauses |= kByText;
   }
 
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(FindRecordsSql(clauses)));
   query.BindInt(filter.project_id).BindInt(filter.after_id);
   if (clauses & kByMetadata) query.BindText(*filter.metadata_key).BindText(metadata_value);

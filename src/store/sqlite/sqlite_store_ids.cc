@@ -37,7 +37,7 @@ Result<int64_t> LastIdOf(Connection& connection, const IdTable& table) {
 }  // namespace
 
 Result<int64_t> SqliteStore::LastId(IdKind kind) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   return LastIdOf(reading.connection(), TableOf(kind));
 }
 

@@ -39,7 +39,7 @@ Status SqliteStore::RecordLoginFailure(std::string_view account, std::string_vie
 Result<Store::LoginFailureTimes> SqliteStore::RecentLoginFailures(std::string_view account, std::string_view address,
                                                                   int64_t after_ms, int account_limit,
                                                                   int address_limit) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   LoginFailureTimes times;
   QUORUM_ASSIGN_OR_RETURN(times.account, Times(reading.connection(), kRecentLoginFailuresOfAccount, account,
                                                after_ms, account_limit));

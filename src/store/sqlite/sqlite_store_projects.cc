@@ -1,7 +1,9 @@
-// SqliteStore: projects. The schema is stored as its native JSON text (schema/schema_json.h).
+// SqliteStore: projects. The schema is stored as its native JSON text (schema/schema_json.h),
+// parsed once per change (ProjectTextCache).
 #include <string>
 
 #include "schema/schema_json.h"
+#include "store/project_text_cache.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
@@ -17,22 +19,14 @@ Error WorkspaceNotFound(int64_t id) {
   return MakeError(ErrorCode::kNotFound, "workspace " + std::to_string(id) + " not found");
 }
 
-Result<Project> ReadProject(const Query& row) {
+Result<Project> ReadProject(const Query& row, ProjectTextCache& texts) {
   Project project;
   project.id = row.Int(0);
   project.workspace_id = row.Int(1);
   project.name = row.Text(2);
-  std::string what = "project " + std::to_string(project.id);
-  QUORUM_ASSIGN_OR_RETURN(nlohmann::json schema_json, ParseStoredJson(row.Text(3), what + " schema"));
-  Result<Schema> schema = SchemaFromJson(schema_json, what + " schema");
-  // The store wrote this schema itself, so a schema the parser now refuses is our bug (or a
-  // parser that grew stricter without a migration), never the caller's input.
-  if (!schema.ok())
-    return MakeError(ErrorCode::kInternal, "stored schema of " + what + " is unreadable: " + schema.error().ToString());
-  project.schema = std::move(schema).value();
+  QUORUM_RETURN_IF_ERROR(texts.Fill(project, row.Text(3), row.Text(6)));
   project.guidelines = row.Text(4);
   project.guideline_version = static_cast<int>(row.Int(5));
-  QUORUM_ASSIGN_OR_RETURN(project.settings, ParseStoredJson(row.Text(6), what + " settings"));
   project.created_at_ms = row.Int(7);
   return project;
 }
@@ -58,22 +52,22 @@ Result<Project> SqliteStore::CreateProject(const Project& project) {
 }
 
 Result<Project> SqliteStore::GetProject(int64_t id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectProject));
   query.BindInt(id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return ProjectNotFound(id);
-  return ReadProject(query);
+  return ReadProject(query, project_texts_);
 }
 
 Result<std::vector<Project>> SqliteStore::ListProjects() {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectProjects));
   std::vector<Project> projects;
   while (true) {
     QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
     if (!has_row) return projects;
-    QUORUM_ASSIGN_OR_RETURN(Project project, ReadProject(query));
+    QUORUM_ASSIGN_OR_RETURN(Project project, ReadProject(query, project_texts_));
     projects.push_back(std::move(project));
   }
 }
@@ -113,7 +107,7 @@ Result<Project> SqliteStore::ChangeProject(int64_t id, const ProjectChange& chan
       query.BindInt(id);
       QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
       if (!found) return ProjectNotFound(id);
-      QUORUM_ASSIGN_OR_RETURN(changed, ReadProject(query));
+      QUORUM_ASSIGN_OR_RETURN(changed, ReadProject(query, project_texts_));
     }
     QUORUM_RETURN_IF_ERROR(change(changed));
     changed.id = id;

@@ -10,7 +10,7 @@
 namespace quorum::sqlite {
 
 Result<Record> SqliteStore::GetRecord(int64_t id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRecord));
   query.BindInt(id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
@@ -19,7 +19,7 @@ Result<Record> SqliteStore::GetRecord(int64_t id) {
 }
 
 Result<int64_t> SqliteStore::CountRecords(int64_t project_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kCountRecords));
   query.BindInt(project_id);
   QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
@@ -30,7 +30,7 @@ Result<std::vector<Record>> SqliteStore::ListRecords(int64_t project_id, int64_t
   std::vector<Record> records;
   // SQLite reads a negative LIMIT as "no limit"; the contract says "up to limit".
   if (limit <= 0) return records;
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRecordsAfter));
   query.BindInt(project_id).BindInt(after_id).BindInt(limit);
   while (true) {
@@ -42,7 +42,7 @@ Result<std::vector<Record>> SqliteStore::ListRecords(int64_t project_id, int64_t
 }
 
 Result<std::vector<Suggestion>> SqliteStore::ListSuggestions(int64_t record_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectSuggestions));
   query.BindInt(record_id);
   std::vector<Suggestion> suggestions;

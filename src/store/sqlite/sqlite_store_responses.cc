@@ -100,7 +100,7 @@ Result<Response> SqliteStore::SaveResponse(const Response& response, int64_t act
 }
 
 Result<Response> SqliteStore::GetResponse(int64_t id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectResponse));
   query.BindInt(id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
@@ -109,7 +109,7 @@ Result<Response> SqliteStore::GetResponse(int64_t id) {
 }
 
 Result<std::vector<Response>> SqliteStore::ListResponses(int64_t record_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectResponsesOfRecord));
   query.BindInt(record_id);
   std::vector<Response> responses;
@@ -122,7 +122,7 @@ Result<std::vector<Response>> SqliteStore::ListResponses(int64_t record_id) {
 }
 
 Result<std::vector<Revision>> SqliteStore::ListRevisions(int64_t response_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRevisions));
   query.BindInt(response_id);
   std::vector<Revision> revisions;
@@ -135,7 +135,7 @@ Result<std::vector<Revision>> SqliteStore::ListRevisions(int64_t response_id) {
 }
 
 Result<std::optional<Response>> SqliteStore::FindResponse(int64_t record_id, int64_t user_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectResponseOfUser));
   query.BindInt(record_id).BindInt(user_id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());

@@ -11,7 +11,7 @@
 namespace quorum::sqlite {
 
 Result<ProjectTotals> SqliteStore::TotalsOf(int64_t project_id, int overlap) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   Connection& connection = reading.connection();
   ProjectTotals totals;
   {
@@ -46,7 +46,7 @@ Result<std::vector<Record>> SqliteStore::ListRecordsPage(int64_t project_id, int
   std::vector<Record> records;
   // SQLite reads a negative LIMIT or OFFSET as "none"; the contract says "up to limit".
   if (limit <= 0 || offset < 0) return records;
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRecordsPage));
   query.BindInt(project_id).BindInt(project_id).BindInt(offset).BindInt(limit);
   while (true) {

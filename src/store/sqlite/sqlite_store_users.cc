@@ -43,14 +43,14 @@ Result<User> SqliteStore::CreateUser(const User& user) {
 }
 
 Result<User> SqliteStore::GetUser(int64_t id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectUser));
   query.BindInt(id);
   return OneUser(query, "user " + std::to_string(id));
 }
 
 Result<User> SqliteStore::FindUserByEmail(std::string_view email) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   std::string lower = LowerCaseEmail(email);
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectUserByEmail));
   query.BindText(lower);
@@ -58,7 +58,7 @@ Result<User> SqliteStore::FindUserByEmail(std::string_view email) {
 }
 
 Result<std::vector<User>> SqliteStore::ListUsers() {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectUsers));
   std::vector<User> users;
   while (true) {
@@ -97,7 +97,7 @@ Status SqliteStore::SetMembership(const Membership& membership) {
 }
 
 Result<std::vector<Membership>> SqliteStore::ListMemberships(int64_t workspace_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectMemberships));
   query.BindInt(workspace_id);
   std::vector<Membership> memberships;
@@ -110,7 +110,7 @@ Result<std::vector<Membership>> SqliteStore::ListMemberships(int64_t workspace_i
 }
 
 Result<std::optional<Role>> SqliteStore::GetRole(int64_t workspace_id, int64_t user_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectRole));
   query.BindInt(workspace_id).BindInt(user_id);
   QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
