@@ -47,6 +47,9 @@ PgPipeline::PgPipeline(PgConnection& connection, std::vector<PgStatement> statem
     std::vector<int> lengths = statement->params.Lengths();
     sent = PQsendQueryPrepared(raw, (*name)->c_str(), statement->params.size(), values.data(), lengths.data(), nullptr,
                                0) == 1;
+    // The server sends each result as its statement ends, not all at the sync: a caller reads
+    // (and times) a statement before a COMMIT after it has flushed.
+    if (sent) sent = PQsendFlushRequest(raw) == 1;
   }
   if (sent) sent = PQpipelineSync(raw) == 1;
   if (!sent) {

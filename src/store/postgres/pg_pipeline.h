@@ -1,5 +1,6 @@
 // Several statements sent at once (libpq's pipeline mode): one round trip instead of one per
-// statement. Private to src/store/postgres.
+// statement. Private to src/store/postgres. Each result comes back as soon as its statement
+// ends (a flush request follows each one).
 //
 // The server runs them in order exactly as if they were sent one by one (each statement takes
 // its own snapshot when it starts, after the previous one finished, so a statement after a
