@@ -75,16 +75,17 @@ inline constexpr char kWasHandedOut[] = "SELECT 1 FROM reservations WHERE record
 //    the 2^32 permutation.
 // Each later source is a one-time filter on the earlier ones finding nothing: the queue's
 // rows are only locked when neither calibration nor gold applies. The calibration ids are
-// looked up one by one (LATERAL ... LIMIT 1): joined, the planner hashed the project's whole
-// queue (20,000 index entries read for an empty calibration list).
+// looked up one by one (LATERAL ... LIMIT 1), and not at all without calibration: joined, the
+// planner hashed the project's whole queue (20,000 index entries read for an empty list) or
+// every reservation (a sequential scan of the table, slower with every hand-out).
 inline constexpr char kChooseAndReserve[] =
     "WITH calibration AS (SELECT c.record_id FROM ("
     "SELECT e.id::bigint AS record_id, 0 AS part, e.position FROM jsonb_array_elements_text($5::jsonb) "
     "WITH ORDINALITY AS e(id, position) "
     "UNION ALL SELECT k.id, 1, k.id FROM (SELECT id FROM records WHERE project_id = $1 ORDER BY id LIMIT $6::int) k"
     ") c CROSS JOIN LATERAL (SELECT 1 FROM record_progress p WHERE p.record_id = c.record_id AND p.project_id = $1 "
-    "LIMIT 1) p WHERE NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = c.record_id AND r.user_id = $4) "
-    "ORDER BY c.part, c.position LIMIT 1), "
+    "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = $4) LIMIT 1) p "
+    "WHERE jsonb_array_length($5::jsonb) > 0 OR $6::int > 0 ORDER BY c.part, c.position LIMIT 1), "
     "gold AS (SELECT g.record_id FROM ("
     "(SELECT p.record_id FROM record_progress p WHERE p.project_id = $1 AND p.gold = 1" QUORUM_PG_QUEUE_ELIGIBLE
     " AND p.shuffle >= $8 ORDER BY p.shuffle LIMIT 1) UNION ALL "
