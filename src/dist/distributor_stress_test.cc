@@ -63,7 +63,14 @@ class DistributorStressTest : public ::testing::TestWithParam<StoreUrl> {
 TEST_P(DistributorStressTest, NoRecordTwiceAndNoRecordOverFilled) {
   Distributor distributor(*store_, clock_);
   std::vector<std::vector<int64_t>> handed(kAnnotators);
-  std::atomic<int> conflicts{0}, errors{0};
+  std::atomic<int> conflicts{0};
+  // Every error a thread stopped at, to say which (a count alone hid what failed).
+  std::mutex errors_mutex;
+  std::vector<std::string> errors;
+  auto stopped = [&](int worker, const char* step, const Error& error) {
+    std::lock_guard<std::mutex> lock(errors_mutex);
+    errors.push_back("annotator " + std::to_string(worker) + ", " + step + ": " + error.ToString());
+  };
   std::vector<std::thread> threads;
   for (int worker = 0; worker < kAnnotators; ++worker) {
     threads.emplace_back([&, worker] {
@@ -71,13 +78,13 @@ TEST_P(DistributorStressTest, NoRecordTwiceAndNoRecordOverFilled) {
       int idle = 0;
       for (int cycle = 1;; ++cycle) {
         Result<NextOutcome> next = distributor.Next(project_, user);
-        if (!next.ok()) { ++errors; return; }
+        if (!next.ok()) return stopped(worker, "next", next.error());
         if (!next->assignment) {
           // Nothing for them now; but a record someone else holds may come back (a discard, a
           // refused late submit), so like a real annotator they look again until the project
           // is complete (or they have waited long: then the checks below fail).
           Result<ProgressFigures> progress = distributor.Progress(project_, 0);
-          if (!progress.ok()) { ++errors; return; }
+          if (!progress.ok()) return stopped(worker, "progress", progress.error());
           if (progress->complete || ++idle > 20000) return;
           std::this_thread::sleep_for(std::chrono::microseconds(200));
           continue;
@@ -94,13 +101,15 @@ TEST_P(DistributorStressTest, NoRecordTwiceAndNoRecordOverFilled) {
         Result<Response> saved = distributor.Save(project_, record, response, user.id);
         if (!saved.ok()) {
           if (saved.error().code == ErrorCode::kConflict) ++conflicts;
-          else { ++errors; return; }
+          else return stopped(worker, "save", saved.error());
         }
       }
     });
   }
   for (std::thread& thread : threads) thread.join();
-  EXPECT_EQ(errors.load(), 0);
+  std::string stops;
+  for (const std::string& error : errors) stops += "\n  " + error;
+  EXPECT_TRUE(errors.empty()) << errors.size() << " annotators stopped at an error:" << stops;
 
   std::set<int64_t> calibration, gold;
   std::map<int64_t, int> submitted;

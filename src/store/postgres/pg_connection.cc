@@ -119,21 +119,29 @@ Error NulRefused() {
   return MakeError(ErrorCode::kInvalid, "a text value contains a NUL character, which PostgreSQL cannot store");
 }
 
+Result<const std::string*> PgConnection::Prepared(const char* sql) {
+  auto found = prepared_.find(sql);
+  if (found != prepared_.end()) return &found->second;
+  PGconn* raw = connection_.get();
+  std::string name = "q" + std::to_string(prepared_.size());
+  PgResult prepared(PQprepare(raw, name.c_str(), sql, 0, nullptr));
+  if (!Succeeded(prepared.raw())) return PgResultError(prepared.raw(), raw, "preparing '" + Summary(sql) + "'");
+  return &prepared_.emplace(sql, std::move(name)).first->second;
+}
+
+Result<PgResult> PgConnection::Outcome(PgResult result, std::string_view sql) const {
+  if (!Succeeded(result.raw())) return PgResultError(result.raw(), connection_.get(), "'" + Summary(sql) + "'");
+  return result;
+}
+
 Result<PgResult> PgConnection::Exec(const char* sql, const Params& params) {
   if (!params.storable()) return NulRefused();
-  PGconn* raw = connection_.get();
-  auto found = prepared_.find(sql);
-  if (found == prepared_.end()) {
-    std::string name = "q" + std::to_string(prepared_.size());
-    PgResult prepared(PQprepare(raw, name.c_str(), sql, 0, nullptr));
-    if (!Succeeded(prepared.raw())) return PgResultError(prepared.raw(), raw, "preparing '" + Summary(sql) + "'");
-    found = prepared_.emplace(sql, std::move(name)).first;
-  }
+  QUORUM_ASSIGN_OR_RETURN(const std::string* name, Prepared(sql));
   std::vector<const char*> values = params.Pointers();
   std::vector<int> lengths = params.Lengths();
-  PgResult result(PQexecPrepared(raw, found->second.c_str(), params.size(), values.data(), lengths.data(), nullptr, 0));
-  if (!Succeeded(result.raw())) return PgResultError(result.raw(), raw, "'" + Summary(sql) + "'");
-  return result;
+  PGconn* raw = connection_.get();
+  return Outcome(PgResult(PQexecPrepared(raw, name->c_str(), params.size(), values.data(), lengths.data(), nullptr, 0)),
+                 sql);
 }
 
 Result<PgResult> PgConnection::ExecOnce(const char* sql, const Params& params) {

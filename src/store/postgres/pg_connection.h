@@ -83,17 +83,25 @@ class PgConnection {
   // COPY ... FROM STDIN with `data` in COPY's text format (see AppendCopyField).
   Status CopyIn(const char* copy_sql, std::string_view data);
 
-  // False once the server connection is lost; the pool then replaces the connection.
-  bool healthy() const { return PQstatus(connection_.get()) == CONNECTION_OK; }
+  // False once the server connection is lost (or left in a state no statement can follow,
+  // see PgPipeline); the pool then replaces the connection.
+  bool healthy() const { return !broken_ && PQstatus(connection_.get()) == CONNECTION_OK; }
   // True while a transaction is open (or failed and not yet rolled back).
   bool InTransaction() const { return PQtransactionStatus(connection_.get()) != PQTRANS_IDLE; }
   PGconn* raw() const { return connection_.get(); }
 
  private:
+  friend class PgPipeline;
   explicit PgConnection(PGconn* connection) : connection_(connection, &PQfinish) {}
+
+  // The name of `sql`'s prepared statement on this connection, preparing it on first use.
+  Result<const std::string*> Prepared(const char* sql);
+  // `result` of `sql` when the command succeeded, else its error naming the statement.
+  Result<PgResult> Outcome(PgResult result, std::string_view sql) const;
 
   std::unique_ptr<PGconn, decltype(&PQfinish)> connection_;
   std::unordered_map<const char*, std::string> prepared_;  // SQL text address -> statement name
+  bool broken_ = false;
 };
 
 // Appends one field in COPY's text format (tab-separated, \N for NULL): backslash, tab,

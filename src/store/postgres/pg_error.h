@@ -18,6 +18,10 @@ ErrorCode ErrorCodeForSqlState(std::string_view sqlstate);
 // The error of a failed command: `context`, the server's message and its SQLSTATE.
 Error PgResultError(const PGresult* result, const PGconn* connection, std::string_view context);
 
+// The refusal of a text parameter holding a NUL character (kInvalid): PostgreSQL's text
+// cannot store one.
+Error NulRefused();
+
 // True for the SQLSTATEs after which the whole transaction may simply be run again
 // (serialization failure, deadlock detected).
 bool IsRetryable(const Error& error);

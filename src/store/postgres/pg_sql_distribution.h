@@ -27,30 +27,25 @@ inline constexpr char kLockQueueEntry[] = "SELECT project_id FROM record_progres
 // served counts. The statement's snapshot predates its own release, so the live reservation
 // is read as one that has not expired. Columns: record_id, expires_at (NULL: none), ordering
 // (NULL: fifo), served, gold_served.
-// Expired reservations another transaction has locked are left to it (SKIP LOCKED): it is
-// releasing or answering them.
+// It never waits for a lock: an expired reservation whose record's queue entry or own row
+// another transaction has locked is left to it (SKIP LOCKED): it is answering, claiming or
+// releasing that record. The queue entry is locked before the reservation, the order
+// SaveResponseWithin takes them in (the entry, then its trigger's update of the reservation):
+// releasing through the reservation's trigger while another transaction held the entry made
+// the two wait for each other (deadlocks in DistributorStressTest, retried until they ran out).
 inline constexpr char kReserveStart[] =
-    "WITH expired AS (SELECT record_id, user_id FROM reservations WHERE project_id = $1 AND live = 1 "
-    "AND expires_at <= $2 FOR UPDATE SKIP LOCKED), "
+    "WITH expired AS (SELECT r.record_id, r.user_id FROM record_progress p JOIN reservations r "
+    "ON r.record_id = p.record_id WHERE r.project_id = $1 AND r.live = 1 AND r.expires_at <= $2 "
+    "FOR UPDATE OF p, r SKIP LOCKED), "
     "released AS (UPDATE reservations r SET live = 0 FROM expired e WHERE r.record_id = e.record_id "
-    "AND r.user_id = e.user_id RETURNING 1), mine AS (SELECT record_id, expires_at FROM reservations WHERE user_id = $3 AND project_id = $1 "
-    "AND live = 1 AND expires_at > $2 LIMIT 1) "
+    "AND r.user_id = e.user_id RETURNING 1), mine AS (SELECT record_id, expires_at FROM reservations "
+    "WHERE user_id = $3 AND project_id = $1 AND live = 1 AND expires_at > $2 LIMIT 1) "
     "SELECT (SELECT record_id FROM mine), (SELECT expires_at FROM mine), "
     "(SELECT ordering FROM queue_orders WHERE project_id = $1), "
     "coalesce((SELECT served FROM annotator_progress WHERE project_id = $1 AND user_id = $3), 0), "
     "coalesce((SELECT gold_served FROM annotator_progress WHERE project_id = $1 AND user_id = $3), 0), "
     "(SELECT count(*) FROM released)";
-inline constexpr char kInsertReservation[] =
-    "INSERT INTO reservations (record_id, user_id, project_id, expires_at, live) VALUES ($1, $2, $3, $4, 1)";
 inline constexpr char kWasHandedOut[] = "SELECT 1 FROM reservations WHERE record_id = $1 AND user_id = $2";
-// Calibration: the first of the records $1 (a JSON array of ids, in order) that is in project $2
-// and that user $3 never had.
-inline constexpr char kFirstCalibration[] =
-    "SELECT c.id FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS c(id, position) "
-    "JOIN record_progress p ON p.record_id = c.id::bigint AND p.project_id = $2 "
-    "WHERE NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = $3) "
-    "ORDER BY c.position LIMIT 1";
-inline constexpr char kFirstRecordIds[] = "SELECT id FROM records WHERE project_id = $1 ORDER BY id LIMIT $2";
 
 // The conditions every queue walk shares, after "p.project_id = $1": eligibility (tier $2,
 // the JSON array $3 of the user's specializations) and that user $4 never had the record.
@@ -58,31 +53,57 @@ inline constexpr char kFirstRecordIds[] = "SELECT id FROM records WHERE project_
   " AND p.min_tier <= $2 AND (p.specialization = '' OR p.specialization IN "                      \
   "(SELECT jsonb_array_elements_text($3::jsonb))) "                                              \
   "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = $4)"
+// One bucket of the non-gold queue (places taken = t.taken): its first record by order_key
+// (then id) on one side of $11, locked (see above). `side` is ">=" or "<".
+#define QUORUM_PG_QUEUE_BUCKET(side)                                                              \
+  "FROM generate_series(0, $9::int - 1) AS t(taken) CROSS JOIN LATERAL (SELECT p.record_id, p.order_key " \
+  "FROM record_progress p WHERE p.project_id = $1 AND p.gold = 0" QUORUM_PG_QUEUE_ELIGIBLE           \
+  " AND p.taken = t.taken AND ($10::int = 0 OR p.taken + p.discarded < $9::int) AND p.order_key " side \
+  " $11::float8 ORDER BY p.order_key, p.record_id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) f "
 
-// Gold: the first eligible gold record at or after the shuffle position $5, else (wrapping
-// round) the first before it. Columns: record_id.
-inline constexpr char kFirstGold[] =
+// Reserve's choice and hand-out, one statement: the record to hand out, in this order, and its
+// reservation (expiring at $15) inserted; returns its record_id (no row: nothing for the user).
+// 1. Calibration: the first of the records $5 (a JSON array of ids, in order), then of the
+//    project's first $6 records by id, that is in the project and the user never had.
+// 2. Gold, when $7 (due: decided by the caller from Start's counts): the first eligible gold
+//    record at or after the shuffle position $8, else (wrapping round) the first before it.
+// 3. The open queue: every bucket of places taken below the overlap $9 at once, one index seek
+//    each, its first record locked; discards count ($10) against the overlap. The best is the
+//    smallest rank, then id; with $13 (finish started first), a started bucket's best goes
+//    before the untouched bucket's. Order keys at or after $11 rank as order_key - $14; when
+//    $12 (random order, which wraps round) the keys before $11 follow, ranked past the end of
+//    the 2^32 permutation.
+// Each later source is a one-time filter on the earlier ones finding nothing: the queue's
+// rows are only locked when neither calibration nor gold applies. The calibration ids are
+// looked up one by one (LATERAL ... LIMIT 1), and not at all without calibration: joined, the
+// planner hashed the project's whole queue (20,000 index entries read for an empty list) or
+// every reservation (a sequential scan of the table, slower with every hand-out).
+inline constexpr char kChooseAndReserve[] =
+    "WITH calibration AS (SELECT c.record_id FROM ("
+    "SELECT e.id::bigint AS record_id, 0 AS part, e.position FROM jsonb_array_elements_text($5::jsonb) "
+    "WITH ORDINALITY AS e(id, position) "
+    "UNION ALL SELECT k.id, 1, k.id FROM (SELECT id FROM records WHERE project_id = $1 ORDER BY id LIMIT $6::int) k"
+    ") c CROSS JOIN LATERAL (SELECT 1 FROM record_progress p WHERE p.record_id = c.record_id AND p.project_id = $1 "
+    "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.record_id = p.record_id AND r.user_id = $4) LIMIT 1) p "
+    "WHERE jsonb_array_length($5::jsonb) > 0 OR $6::int > 0 ORDER BY c.part, c.position LIMIT 1), "
+    "gold AS (SELECT g.record_id FROM ("
     "(SELECT p.record_id FROM record_progress p WHERE p.project_id = $1 AND p.gold = 1" QUORUM_PG_QUEUE_ELIGIBLE
-    " AND p.shuffle >= $5 ORDER BY p.shuffle LIMIT 1) UNION ALL "
+    " AND p.shuffle >= $8 ORDER BY p.shuffle LIMIT 1) UNION ALL "
     "(SELECT p.record_id FROM record_progress p WHERE p.project_id = $1 AND p.gold = 1" QUORUM_PG_QUEUE_ELIGIBLE
-    " AND p.shuffle < $5 ORDER BY p.shuffle LIMIT 1) LIMIT 1";
-
-// Every bucket of the non-gold queue at once, each bucket's first record locked (see above) (places taken = 0 .. overlap-1, overlap $5), one
-// index seek per bucket: each bucket's first record by order_key at or after $8 and, when $9
-// is true (random order, which wraps round), its first before $8. Discards count ($6) against
-// the overlap ($7). Columns: taken, record_id, order_key, wrapped (0/1).
-inline constexpr char kQueueBuckets[] =
-    "SELECT t.taken, f.record_id, f.order_key, 0 FROM generate_series(0, $5::int - 1) AS t(taken) "
-    "CROSS JOIN LATERAL (SELECT p.record_id, p.order_key FROM record_progress p "
-    "WHERE p.project_id = $1 AND p.gold = 0" QUORUM_PG_QUEUE_ELIGIBLE
-    " AND p.taken = t.taken AND ($6::int = 0 OR p.taken + p.discarded < $7::int) AND p.order_key >= $8::float8 "
-    "ORDER BY p.order_key, p.record_id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) f "
-    "UNION ALL "
-    "SELECT t.taken, b.record_id, b.order_key, 1 FROM generate_series(0, $5::int - 1) AS t(taken) "
-    "CROSS JOIN LATERAL (SELECT p.record_id, p.order_key FROM record_progress p "
-    "WHERE $9::boolean AND p.project_id = $1 AND p.gold = 0" QUORUM_PG_QUEUE_ELIGIBLE
-    " AND p.taken = t.taken AND ($6::int = 0 OR p.taken + p.discarded < $7::int) AND p.order_key < $8::float8 "
-    "ORDER BY p.order_key, p.record_id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) b";
+    " AND p.shuffle < $8 ORDER BY p.shuffle LIMIT 1)) g "
+    "WHERE $7::boolean AND NOT EXISTS (SELECT 1 FROM calibration) LIMIT 1), "
+    "open AS (SELECT f.record_id, $13::boolean AND t.taken > 0 AS started, f.order_key - $14::float8 AS rank "
+    QUORUM_PG_QUEUE_BUCKET(">=")
+    "WHERE NOT EXISTS (SELECT 1 FROM calibration) AND NOT EXISTS (SELECT 1 FROM gold) "
+    "UNION ALL SELECT f.record_id, $13::boolean AND t.taken > 0, f.order_key + 4294967296 - $14::float8 "
+    QUORUM_PG_QUEUE_BUCKET("<")
+    "WHERE $12::boolean AND NOT EXISTS (SELECT 1 FROM calibration) AND NOT EXISTS (SELECT 1 FROM gold)), "
+    "chosen AS (SELECT record_id, 0 AS source, false AS started, 0::float8 AS rank FROM calibration "
+    "UNION ALL SELECT record_id, 1, false, 0 FROM gold UNION ALL SELECT record_id, 2, started, rank FROM open "
+    "ORDER BY source, started DESC, rank, record_id LIMIT 1) "
+    "INSERT INTO reservations (record_id, user_id, project_id, expires_at, live) "
+    "SELECT record_id, $4, $1, $15, 1 FROM chosen RETURNING record_id";
+#undef QUORUM_PG_QUEUE_BUCKET
 #undef QUORUM_PG_QUEUE_ELIGIBLE
 
 // A record's places for SaveResponseWithin, read under the lock of its queue entry: taken

@@ -38,14 +38,20 @@ Result<PgResult> PgStore::Exec(const char* sql, const Params& params) {
 }
 
 Status PgStore::InTransaction(const Write& write) {
+  return RunTransaction([&](PgConnection& connection) -> Status {
+    QUORUM_RETURN_IF_ERROR(connection.Run("BEGIN"));
+    QUORUM_RETURN_IF_ERROR(write(connection));
+    return connection.Run("COMMIT");
+  });
+}
+
+Status PgStore::RunTransaction(const Write& transaction) {
   constexpr int kAttempts = 5;
   QUORUM_ASSIGN_OR_RETURN(PgPool::Lease connection, pool_->Acquire());
   for (int attempt = 1;; ++attempt) {
-    QUORUM_RETURN_IF_ERROR(connection->Run("BEGIN"));
-    Status written = write(*connection);
-    if (written.ok()) written = connection->Run("COMMIT");
+    Status written = transaction(*connection);
     if (written.ok()) return written;
-    if (connection->InTransaction()) (void)connection->Run("ROLLBACK");
+    if (connection->healthy() && connection->InTransaction()) (void)connection->Run("ROLLBACK");
     if (attempt == kAttempts || !IsRetryable(written.error())) return written;
   }
 }

@@ -9,10 +9,12 @@
 //   several statements runs in one transaction (BEGIN .. COMMIT) and is rerun, whole, when
 //   PostgreSQL reports a deadlock or serialization failure. A method returns after COMMIT;
 //   with synchronous_commit on (PostgreSQL's default), that is after the WAL flush.
-// - Distribution guarantees. Reserve and SaveResponseWithin take the project's
-//   transaction-scoped advisory lock first (pg_sql_distribution.h), so their checks and
-//   writes are serialized per project across every process; the counts they read are kept by
-//   triggers in the same transactions as the rows they count.
+// - Distribution guarantees. Reserve takes the (project, annotator) advisory lock and claims
+//   records by locking their queue entries; SaveResponseWithin locks the record's queue entry
+//   (pg_sql_distribution.h): their checks and writes hold across every process. The counts
+//   they read are kept by triggers in the same transactions as the rows they count.
+// - Round trips. Reserve and SaveResponseWithin pipeline their statements (PgPipeline): two
+//   round trips each in the common path, BEGIN and COMMIT included.
 // - Reads see the latest committed state (READ COMMITTED): a read after an acknowledged write
 //   sees it, from any server.
 // - ImportBatch holds one connection and one open transaction until Commit or destruction;
@@ -125,6 +127,10 @@ class PgStore final : public Store {
   // Reruns it (up to a few times) after a deadlock or serialization failure, so `write` must
   // set what it reports afresh on each run.
   Status InTransaction(const Write& write);
+  // The same for a `transaction` that sends BEGIN and COMMIT itself, so that it can pipeline
+  // them with its first and last statements (PgPipeline): rolled back when it fails with a
+  // transaction open, rerun whole after a deadlock or serialization failure.
+  Status RunTransaction(const Write& transaction);
 
   std::unique_ptr<PgPool> pool_;
   const Clock& clock_;

@@ -1,9 +1,11 @@
 // PgStore: the distribution engine's other methods: saving a response against its record's
 // places, and the counts behind progress and queue statistics (see migration 3).
-#include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "store/place_rules.h"
+#include "store/postgres/pg_pipeline.h"
 #include "store/postgres/pg_response_write.h"
 #include "store/postgres/pg_sql_distribution.h"
 #include "store/postgres/pg_store.h"
@@ -11,69 +13,83 @@
 namespace quorum::postgres {
 namespace {
 
-bool TakesPlace(ResponseStatus status, bool discards_count) {
-  return status == ResponseStatus::kSubmitted || (discards_count && status == ResponseStatus::kDiscarded);
-}
-
-// When `response` takes a place, fails with kConflict if others already fill the record's
-// places. The caller holds the record's queue entry locked.
-Status CheckPlaces(PgConnection& connection, const Response& response, const ResponseLimits& limits) {
-  if (limits.overlap <= 0 || !TakesPlace(response.status, limits.discards_count)) return OkStatus();
-  QUORUM_ASSIGN_OR_RETURN(PgResult places, connection.Exec(kRecordPlaces, Params()
-                                                                             .Int(response.record_id)
-                                                                             .Int(response.user_id)
-                                                                             .Int(limits.now_ms)));
-  if (places.empty()) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(response.record_id) + " not found");
-  const int64_t taken = places.Int(0, 0) + (limits.discards_count ? places.Int(0, 1) : 0);
-  int64_t own_places = places.Int(0, 2) != 0 ? 1 : 0;
-  if (!places.IsNull(0, 3)) {
-    std::optional<ResponseStatus> stored = ParseResponseStatus(places.Text(0, 3));
-    if (stored && TakesPlace(*stored, limits.discards_count)) ++own_places;
+// BEGIN and the record's queue entry, locked: the check below and the write's counts are one
+// step for every server. With `check`, also the record's places (kRecordPlaces, a statement
+// after the lock: it reads what the lock's previous holder committed), checked. One round
+// trip. kNotFound when the check finds no record.
+Status LockAndCheck(PgConnection& connection, const Response& response, const ResponseLimits& limits, bool check) {
+  std::vector<PgStatement> statements{{kBegin, {}}, {kLockQueueEntry, Params().Int(response.record_id)}};
+  if (check)
+    statements.push_back({kRecordPlaces, Params().Int(response.record_id).Int(response.user_id).Int(limits.now_ms)});
+  PgPipeline pipeline(connection, std::move(statements));
+  QUORUM_RETURN_IF_ERROR(pipeline.Next());
+  QUORUM_ASSIGN_OR_RETURN(PgResult entry, pipeline.Next());
+  PgResult found;
+  if (check) {
+    QUORUM_ASSIGN_OR_RETURN(found, pipeline.Next());
   }
-  if (taken - own_places < limits.overlap) return OkStatus();
-  return MakeError(ErrorCode::kConflict,
-                   "record " + std::to_string(response.record_id) + " already has all the responses it needs (" +
-                       std::to_string(limits.overlap) +
-                       " places, taken by others' responses and reservations); your reservation of it had ended");
+  QUORUM_RETURN_IF_ERROR(pipeline.Finish());
+  // A record outside the queue has no places to check; the write reports an unknown one.
+  if (!check || entry.empty()) return OkStatus();
+  if (found.empty()) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(response.record_id) + " not found");
+  RecordPlaces places;
+  places.taken = found.Int(0, 0);
+  places.discarded = found.Int(0, 1);
+  places.own_hold = found.Int(0, 2) != 0;
+  if (!found.IsNull(0, 3)) places.own_status = ParseResponseStatus(found.Text(0, 3));
+  return CheckPlaces(places, response, limits);
 }
 
-// A tally as GoldTallyOf promises it: never below zero, never more correct than answered.
-GoldTally Clamped(int64_t answered, int64_t correct) {
-  GoldTally tally;
-  tally.answered = std::max<int64_t>(answered, 0);
-  tally.correct = std::clamp<int64_t>(correct, 0, tally.answered);
-  return tally;
+// What follows the response's write in its transaction: its gold grade, a draft's longer
+// lease. Column values from the saved response.
+std::vector<PgStatement> FollowUps(const Response& saved, const ResponseLimits& limits) {
+  std::vector<PgStatement> statements;
+  if (limits.gold_grade) {
+    // The (record, user) row exists: a response always has one (trigger responses_handed_out).
+    const bool counts = saved.status == ResponseStatus::kSubmitted;
+    statements.push_back({kSetGoldGrade, Params()
+                                             .Int(counts ? limits.gold_grade->answered : 0)
+                                             .Int(counts ? limits.gold_grade->correct : 0)
+                                             .Int(saved.record_id)
+                                             .Int(saved.user_id)});
+  }
+  if (saved.status == ResponseStatus::kDraft && limits.lease_until_ms > 0)
+    statements.push_back({kExtendReservation, Params().Int(limits.lease_until_ms).Int(saved.record_id).Int(saved.user_id)});
+  return statements;
 }
 
 }  // namespace
 
+// Two round trips when nothing follows the write (a submission or discard of a non-gold
+// record): BEGIN, lock and check; then the write and COMMIT. Otherwise the write, then what
+// follows it with COMMIT.
 Result<Response> PgStore::SaveResponseWithin(const Response& response, int64_t actor_user_id,
                                              const ResponseLimits& limits) {
   int64_t now_ms = clock_.NowMs();
   std::string values_json = response.values.dump();
+  const bool follow_ups = !FollowUps(response, limits).empty();
   std::optional<Result<Response>> saved;
-  QUORUM_RETURN_IF_ERROR(InTransaction([&](PgConnection& connection) -> Status {
+  QUORUM_RETURN_IF_ERROR(RunTransaction([&](PgConnection& connection) -> Status {
     saved.reset();
-    // The record's queue entry, locked: the check below and the write's counts are one step for
-    // every server. (A new statement after the lock reads what its holder committed.)
-    QUORUM_ASSIGN_OR_RETURN(PgResult entry, connection.Exec(kLockQueueEntry, Params().Int(response.record_id)));
-    if (!entry.empty()) QUORUM_RETURN_IF_ERROR(CheckPlaces(connection, response, limits));
+    QUORUM_RETURN_IF_ERROR(LockAndCheck(connection, response, limits, ChecksPlaces(response, limits)));
+    if (!follow_ups) {
+      Status committed = OkStatus();
+      Result<PgResult> written = [&] {
+        PgPipeline pipeline(connection, {ResponseWrite(response, values_json, actor_user_id, now_ms), {kCommit, {}}});
+        Result<PgResult> outcome = pipeline.Next();
+        committed = pipeline.Finish();
+        return outcome;
+      }();
+      saved = WrittenResponse(connection, std::move(written), response, actor_user_id, now_ms);
+      if (!saved->ok()) return saved->error();
+      return committed;
+    }
     saved = WriteResponse(connection, response, values_json, actor_user_id, now_ms);
     if (!saved->ok()) return saved->error();
-    if (limits.gold_grade) {
-      // The (record, user) row exists: a response always has one (trigger responses_handed_out).
-      const bool counts = response.status == ResponseStatus::kSubmitted;
-      QUORUM_RETURN_IF_ERROR(connection.Exec(kSetGoldGrade, Params()
-                                                                .Int(counts ? limits.gold_grade->answered : 0)
-                                                                .Int(counts ? limits.gold_grade->correct : 0)
-                                                                .Int((*saved)->record_id)
-                                                                .Int((*saved)->user_id)));
-    }
-    if (response.status == ResponseStatus::kDraft && limits.lease_until_ms > 0) {
-      QUORUM_RETURN_IF_ERROR(connection.Exec(
-          kExtendReservation, Params().Int(limits.lease_until_ms).Int((*saved)->record_id).Int((*saved)->user_id)));
-    }
-    return OkStatus();
+    std::vector<PgStatement> rest = FollowUps(**saved, limits);
+    rest.push_back({kCommit, {}});
+    PgPipeline pipeline(connection, std::move(rest));
+    return pipeline.Finish();
   }));
   return std::move(*saved);
 }
@@ -132,7 +148,7 @@ Result<std::vector<AnnotatorQueueCounts>> PgStore::ListAnnotatorCounts(int64_t p
     counts.submitted = result.Int(row, 3);
     counts.discarded = result.Int(row, 4);
     counts.holding = result.Int(row, 5);
-    counts.gold = Clamped(result.Int(row, 6), result.Int(row, 7));
+    counts.gold = ClampedGoldTally(result.Int(row, 6), result.Int(row, 7));
     if (!result.IsNull(row, 8)) counts.reinstated_at_ms = result.Int(row, 8);
     annotators.push_back(counts);
   }
@@ -163,7 +179,7 @@ Status PgStore::SetUncertainties(int64_t project_id, std::span<const Uncertainty
 Result<GoldTally> PgStore::GoldTallyOf(int64_t project_id, int64_t user_id) {
   QUORUM_ASSIGN_OR_RETURN(PgResult result, Exec(kGoldTallyOf, Params().Int(project_id).Int(user_id)));
   if (result.empty()) return GoldTally{};
-  return Clamped(result.Int(0, 0), result.Int(0, 1));
+  return ClampedGoldTally(result.Int(0, 0), result.Int(0, 1));
 }
 
 Status PgStore::ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) {

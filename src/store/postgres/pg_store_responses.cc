@@ -19,15 +19,11 @@ Error DuplicateResponse(PgConnection& connection, int64_t record_id, int64_t use
                                              " to record " + std::to_string(record_id));
 }
 
-Result<Response> InsertResponse(PgConnection& connection, const Response& response, const std::string& values_json,
-                                int64_t actor_user_id, int64_t now_ms) {
+Result<Response> InsertedResponse(PgConnection& connection, Result<PgResult> inserted, const Response& response,
+                                  int64_t actor_user_id, int64_t now_ms) {
   Response saved = response;
   saved.created_at_ms = now_ms;
   saved.updated_at_ms = now_ms;
-  Params params;
-  params.Int(saved.record_id).Int(saved.user_id).Text(values_json).Text(ResponseStatusName(saved.status));
-  params.Int(saved.time_spent_ms).Int(saved.guideline_version).Int(now_ms).Int(actor_user_id);
-  Result<PgResult> inserted = connection.Exec(kInsertResponseWithRevision, params);
   if (!inserted.ok()) {
     if (inserted.error().code == ErrorCode::kNotFound) {
       // Which foreign key failed: the revision's (the actor) or the response's own.
@@ -43,14 +39,10 @@ Result<Response> InsertResponse(PgConnection& connection, const Response& respon
   return saved;
 }
 
-Result<Response> UpdateResponse(PgConnection& connection, const Response& response, const std::string& values_json,
-                                int64_t actor_user_id, int64_t now_ms) {
+Result<Response> UpdatedResponse(Result<PgResult> updated, const Response& response, int64_t actor_user_id,
+                                 int64_t now_ms) {
   Response saved = response;
   saved.updated_at_ms = now_ms;
-  Params params;
-  params.Text(values_json).Text(ResponseStatusName(saved.status)).Int(saved.time_spent_ms).Int(saved.guideline_version);
-  params.Int(now_ms).Int(saved.id).Int(actor_user_id);
-  Result<PgResult> updated = connection.Exec(kUpdateResponseWithRevision, params);
   if (!updated.ok()) {
     if (updated.error().code == ErrorCode::kNotFound)
       return MakeError(ErrorCode::kNotFound, "user " + std::to_string(actor_user_id) + " not found");
@@ -66,10 +58,29 @@ Result<Response> UpdateResponse(PgConnection& connection, const Response& respon
 
 }  // namespace
 
+PgStatement ResponseWrite(const Response& response, const std::string& values_json, int64_t actor_user_id,
+                          int64_t now_ms) {
+  Params params;
+  if (response.id == 0) {
+    params.Int(response.record_id).Int(response.user_id).Text(values_json).Text(ResponseStatusName(response.status));
+    params.Int(response.time_spent_ms).Int(response.guideline_version).Int(now_ms).Int(actor_user_id);
+    return PgStatement{kInsertResponseWithRevision, std::move(params)};
+  }
+  params.Text(values_json).Text(ResponseStatusName(response.status)).Int(response.time_spent_ms);
+  params.Int(response.guideline_version).Int(now_ms).Int(response.id).Int(actor_user_id);
+  return PgStatement{kUpdateResponseWithRevision, std::move(params)};
+}
+
+Result<Response> WrittenResponse(PgConnection& connection, Result<PgResult> written, const Response& response,
+                                 int64_t actor_user_id, int64_t now_ms) {
+  return response.id == 0 ? InsertedResponse(connection, std::move(written), response, actor_user_id, now_ms)
+                          : UpdatedResponse(std::move(written), response, actor_user_id, now_ms);
+}
+
 Result<Response> WriteResponse(PgConnection& connection, const Response& response, const std::string& values_json,
                                int64_t actor_user_id, int64_t now_ms) {
-  return response.id == 0 ? InsertResponse(connection, response, values_json, actor_user_id, now_ms)
-                          : UpdateResponse(connection, response, values_json, actor_user_id, now_ms);
+  PgStatement write = ResponseWrite(response, values_json, actor_user_id, now_ms);
+  return WrittenResponse(connection, connection.Exec(write.sql, write.params), response, actor_user_id, now_ms);
 }
 
 // One autocommitted statement writes the response and its revision together.

@@ -1,9 +1,9 @@
 // SqliteStore: the distribution engine's other methods: saving a response against its record's
 // places, and the counts behind progress and queue statistics (see migration 3).
-#include <algorithm>
 #include <optional>
 #include <string>
 
+#include "store/place_rules.h"
 #include "store/sqlite/sql_distribution.h"
 #include "store/sqlite/sqlite_response_write.h"
 #include "store/sqlite/sqlite_store.h"
@@ -11,41 +11,22 @@
 namespace quorum::sqlite {
 namespace {
 
-bool TakesPlace(ResponseStatus status, bool discards_count) {
-  return status == ResponseStatus::kSubmitted || (discards_count && status == ResponseStatus::kDiscarded);
-}
-
 // kConflict when `response` would take a place on a record whose places others already fill.
-Status CheckPlaces(Connection& connection, const Response& response, const ResponseLimits& limits) {
-  if (limits.overlap <= 0 || !TakesPlace(response.status, limits.discards_count)) return OkStatus();
-  int64_t taken = 0;
+Status ReadAndCheckPlaces(Connection& connection, const Response& response, const ResponseLimits& limits) {
+  if (!ChecksPlaces(response, limits)) return OkStatus();
+  RecordPlaces places;
   {
-    QUORUM_ASSIGN_OR_RETURN(Query places, connection.Use(kRecordPlaces));
-    QUORUM_ASSIGN_OR_RETURN(bool found, places.BindInt(response.record_id).Step());
+    QUORUM_ASSIGN_OR_RETURN(Query record, connection.Use(kRecordPlaces));
+    QUORUM_ASSIGN_OR_RETURN(bool found, record.BindInt(response.record_id).Step());
     if (!found) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(response.record_id) + " not found");
-    taken = places.Int(0) + (limits.discards_count ? places.Int(1) : 0);
+    places.taken = record.Int(0);
+    places.discarded = record.Int(1);
   }
   QUORUM_ASSIGN_OR_RETURN(Query own, connection.Use(kOwnPlace));
   QUORUM_RETURN_IF_ERROR(own.BindInt(response.record_id).BindInt(response.user_id).Step());
-  int64_t own_places = !own.IsNull(0) && own.Int(0) == 1 ? 1 : 0;
-  if (!own.IsNull(1)) {
-    std::optional<ResponseStatus> stored = ParseResponseStatus(own.Text(1));
-    if (stored && TakesPlace(*stored, limits.discards_count)) ++own_places;
-  }
-  const int64_t by_others = taken - own_places;
-  if (by_others < limits.overlap) return OkStatus();
-  return MakeError(ErrorCode::kConflict,
-                   "record " + std::to_string(response.record_id) + " already has all the responses it needs (" +
-                       std::to_string(limits.overlap) +
-                       " places, taken by others' responses and reservations); your reservation of it had ended");
-}
-
-// A tally as GoldTallyOf promises it: never below zero, never more correct than answered.
-GoldTally Clamped(int64_t answered, int64_t correct) {
-  GoldTally tally;
-  tally.answered = std::max<int64_t>(answered, 0);
-  tally.correct = std::clamp<int64_t>(correct, 0, tally.answered);
-  return tally;
+  places.own_hold = !own.IsNull(0) && own.Int(0) == 1;
+  if (!own.IsNull(1)) places.own_status = ParseResponseStatus(own.Text(1));
+  return quorum::CheckPlaces(places, response, limits);
 }
 
 }  // namespace
@@ -65,7 +46,7 @@ Result<Response> SqliteStore::SaveResponseWithin(const Response& response, int64
         QUORUM_RETURN_IF_ERROR(release.BindInt(project_id).BindInt(limits.now_ms).Run());
       }
     }
-    QUORUM_RETURN_IF_ERROR(CheckPlaces(connection, response, limits));
+    QUORUM_RETURN_IF_ERROR(ReadAndCheckPlaces(connection, response, limits));
     saved = WriteResponse(connection, response, values_json, actor_user_id, now_ms);
     if (!saved->ok()) return saved->error();
     if (limits.gold_grade) {
@@ -156,7 +137,7 @@ Result<std::vector<AnnotatorQueueCounts>> SqliteStore::ListAnnotatorCounts(int64
     counts.submitted = query.Int(3);
     counts.discarded = query.Int(4);
     counts.holding = query.Int(5);
-    counts.gold = Clamped(query.Int(6), query.Int(7));
+    counts.gold = ClampedGoldTally(query.Int(6), query.Int(7));
     if (!query.IsNull(8)) counts.reinstated_at_ms = query.Int(8);
     annotators.push_back(counts);
   }
@@ -190,7 +171,7 @@ Result<GoldTally> SqliteStore::GoldTallyOf(int64_t project_id, int64_t user_id) 
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kGoldTallyOf));
   QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(project_id).BindInt(user_id).Step());
   if (!found) return GoldTally{};
-  return Clamped(query.Int(0), query.Int(1));
+  return ClampedGoldTally(query.Int(0), query.Int(1));
 }
 
 Status SqliteStore::ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) {
