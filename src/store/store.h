@@ -467,8 +467,8 @@ class Store {
   // Reviews (core/review.h). Sets the current review of each response, replacing the one it
   // had: all or nothing, in one write. Nothing is written on failure, which is kNotFound
   // (naming the first) when a response is not in project `project_id` or a reviewer does not
-  // exist, and kConflict when a response is not submitted (drafts and discards are not
-  // reviewed). A response's review goes when the response's values or status change, and with
+  // exist, kConflict when a response is not submitted (drafts and discards are not reviewed),
+  // and kForbidden when a reviewer is the response's author. A response's review goes when the response's values or status change, and with
   // the response or its record.
   virtual Status SetReviews(int64_t project_id, std::span<const Review> reviews) = 0;
   // Removes the response's current review. OK when it has none, or does not exist.

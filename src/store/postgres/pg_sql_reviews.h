@@ -3,10 +3,10 @@
 
 namespace quorum::postgres {
 
-// What a review needs to know of its response: project_id, status. The response's row stays
+// What a review needs to know of its response: project_id, status, user_id. The response's row stays
 // locked until the review is written, so its status cannot change in between.
 inline constexpr char kReviewedResponse[] =
-    "SELECT r.project_id, p.status FROM responses p JOIN records r ON r.id = p.record_id WHERE p.id = $1 "
+    "SELECT r.project_id, p.status, p.user_id FROM responses p JOIN records r ON r.id = p.record_id WHERE p.id = $1 "
     "FOR UPDATE OF p";
 inline constexpr char kUpsertReview[] =
     "INSERT INTO reviews (response_id, verdict, comment, reviewer_id, reviewed_at) VALUES ($1, $2, $3, $4, $5) "

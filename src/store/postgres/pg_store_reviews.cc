@@ -8,9 +8,10 @@
 namespace quorum::postgres {
 namespace {
 
-// OK when the response is a submitted one of the project (and locks it); else why it cannot be
-// reviewed.
-Status CheckReviewable(PgConnection& connection, int64_t project_id, int64_t response_id) {
+// OK when the response is a submitted one of the project by someone else than the reviewer (and
+// locks it); else why it cannot be reviewed.
+Status CheckReviewable(PgConnection& connection, int64_t project_id, const Review& review) {
+  const int64_t response_id = review.response_id;
   QUORUM_ASSIGN_OR_RETURN(PgResult response, connection.Exec(kReviewedResponse, Params().Int(response_id)));
   if (response.empty() || response.Int(0, 0) != project_id)
     return MakeError(ErrorCode::kNotFound, "response " + std::to_string(response_id) + " is not in project " +
@@ -18,6 +19,9 @@ Status CheckReviewable(PgConnection& connection, int64_t project_id, int64_t res
   if (response.Text(0, 1) != "submitted")
     return MakeError(ErrorCode::kConflict, "response " + std::to_string(response_id) + " is " +
                                                std::string(response.Text(0, 1)) + ": only submitted responses are reviewed");
+  if (response.Int(0, 2) == review.reviewer_id)
+    return MakeError(ErrorCode::kForbidden, "response " + std::to_string(response_id) +
+                                                " is the reviewer's own: someone else reviews it");
   return OkStatus();
 }
 
@@ -26,7 +30,7 @@ Status CheckReviewable(PgConnection& connection, int64_t project_id, int64_t res
 Status PgStore::SetReviews(int64_t project_id, std::span<const Review> reviews) {
   return InTransaction([&](PgConnection& connection) -> Status {
     for (const Review& review : reviews) {
-      QUORUM_RETURN_IF_ERROR(CheckReviewable(connection, project_id, review.response_id));
+      QUORUM_RETURN_IF_ERROR(CheckReviewable(connection, project_id, review));
       Result<PgResult> written = connection.Exec(kUpsertReview, Params()
                                                                     .Int(review.response_id)
                                                                     .Text(ReviewVerdictName(review.verdict))

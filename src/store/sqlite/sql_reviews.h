@@ -3,9 +3,9 @@
 
 namespace quorum::sqlite {
 
-// What a review needs to know of its response: project_id, status.
+// What a review needs to know of its response: project_id, status, user_id.
 inline constexpr char kReviewedResponse[] =
-    "SELECT r.project_id, p.status FROM responses p JOIN records r ON r.id = p.record_id WHERE p.id = ?";
+    "SELECT r.project_id, p.status, p.user_id FROM responses p JOIN records r ON r.id = p.record_id WHERE p.id = ?";
 inline constexpr char kUpsertReview[] =
     "INSERT INTO reviews (response_id, verdict, comment, reviewer_id, reviewed_at) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (response_id) DO UPDATE SET verdict = excluded.verdict, comment = excluded.comment, "

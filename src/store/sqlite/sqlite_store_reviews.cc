@@ -8,8 +8,10 @@
 namespace quorum::sqlite {
 namespace {
 
-// OK when the response is a submitted one of the project; else why it cannot be reviewed.
-Status CheckReviewable(Connection& connection, int64_t project_id, int64_t response_id) {
+// OK when the response is a submitted one of the project by someone else than the reviewer;
+// else why it cannot be reviewed.
+Status CheckReviewable(Connection& connection, int64_t project_id, const Review& review) {
+  const int64_t response_id = review.response_id;
   QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kReviewedResponse));
   QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(response_id).Step());
   if (!found || query.Int(0) != project_id)
@@ -18,6 +20,9 @@ Status CheckReviewable(Connection& connection, int64_t project_id, int64_t respo
   if (query.Text(1) != "submitted")
     return MakeError(ErrorCode::kConflict, "response " + std::to_string(response_id) + " is " +
                                                std::string(query.Text(1)) + ": only submitted responses are reviewed");
+  if (query.Int(2) == review.reviewer_id)
+    return MakeError(ErrorCode::kForbidden, "response " + std::to_string(response_id) +
+                                                " is the reviewer's own: someone else reviews it");
   return OkStatus();
 }
 
@@ -26,7 +31,7 @@ Status CheckReviewable(Connection& connection, int64_t project_id, int64_t respo
 Status SqliteStore::SetReviews(int64_t project_id, std::span<const Review> reviews) {
   return Write([&](Connection& connection) -> Status {
     for (const Review& review : reviews) {
-      QUORUM_RETURN_IF_ERROR(CheckReviewable(connection, project_id, review.response_id));
+      QUORUM_RETURN_IF_ERROR(CheckReviewable(connection, project_id, review));
       QUORUM_ASSIGN_OR_RETURN(Query upsert, connection.Use(kUpsertReview));
       upsert.BindInt(review.response_id).BindText(ReviewVerdictName(review.verdict)).BindText(review.comment);
       Status written = upsert.BindInt(review.reviewer_id).BindInt(review.reviewed_at_ms).Run();
