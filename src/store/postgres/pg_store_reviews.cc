@@ -46,7 +46,7 @@ Status PgStore::SetReviews(int64_t project_id, std::span<const Review> reviews) 
 }
 
 Status PgStore::ClearReview(int64_t response_id) {
-  QUORUM_ASSIGN_OR_RETURN(PgResult erased, Exec(kDeleteReview, Params().Int(response_id)));
+  QUORUM_RETURN_IF_ERROR(Exec(kDeleteReview, Params().Int(response_id)));
   return OkStatus();
 }
 
