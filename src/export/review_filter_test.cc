@@ -98,14 +98,20 @@ TEST_F(ReviewFilterTest, OnlyAcceptedCountsOnlyTheAcceptedAnswers) {
   EXPECT_EQ(PolicyJson(policy)["only_accepted"], true);
 }
 
-TEST_F(ReviewFilterTest, DawidSkeneSeesOnlyTheAnswersTheRowsCount) {
-  // With only the accepted answers, every counted record is unanimous: the model's posteriors
-  // pick the same side as the vote, so the rows are those of the majority.
+TEST_F(ReviewFilterTest, DawidSkeneDecidesOnlyTheRecordsTheReviewsLeave) {
+  // The model is fitted on the accepted answers alone (three of them, too few for it to agree
+  // with the vote on p2): which side wins is the model's, but which records are decided is the
+  // reviews', as with the majority.
   ExportPolicy policy = Policy(TrainingFormat::kDpo);
   policy.only_accepted = true;
-  const std::string majority = Export(project_, policy);
   policy.method = AggregationMethod::kDawidSkene;
-  EXPECT_EQ(Export(project_, policy), majority);
+  ExportSummary summary;
+  const std::vector<std::string> lines = Lines(Export(project_, policy, &summary));
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NE(lines[0].find("\"prompt\":\"p2\""), std::string::npos);
+  EXPECT_NE(lines[1].find("\"prompt\":\"p5\""), std::string::npos);
+  EXPECT_EQ(LeftOut(summary, LeftOutReason::kNotAccepted), 2);
+  EXPECT_EQ(LeftOut(summary, LeftOutReason::kRejected), 1);
 }
 
 TEST_F(ReviewFilterTest, AChangedAnswerIsUnreviewedAgain) {
