@@ -9,22 +9,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class ApiDistributionTest : public ApiTest {
- protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    manager_ = UserWithRole("m@team.org", Role::kManager);
-    ann_ = UserWithRole("ann@team.org", Role::kAnnotator);
-    ben_ = UserWithRole("ben@team.org", Role::kAnnotator);
-  }
-
-  // A pairwise project with `settings` and `count` records (the last `gold` of them gold).
-  void Project(nlohmann::json settings, int count, int gold = 0) {
-    project_ = MakeProject("pairwise-preference", settings);
-    base_ = "/api/v1/projects/" + std::to_string(project_.id);
-    nlohmann::json rows = nlohmann::json::array();
-    for (int index = 0; index < count; ++index) {
-      nlohmann::json row = {{"id", "r" + std::to_string(index)}, {"prompt", "p"}, {"response_a", "a"}, {"response_b", "b"}};
+using ApiDistributionTest = TeamApiTest;
       rows.push_back(row);
     }
     ASSERT_EQ(Call("POST", base_ + "/records", manager_, rows, {{"content-type", "application/json"}}).status, 201);
@@ -40,7 +25,7 @@ class ApiDistributionTest : public ApiTest {
     }
   }
 
-  ApiAnswer Submit(const std::string& key, int64_t record, const char* status = "submitted") {
+  ApiAnswer Answer(const std::string& key, int64_t record, const char* status = "submitted") {
     return Call("POST", "/api/v1/records/" + std::to_string(record) + "/responses", key,
                 {{"values", {{"preference", "response_a"}}}, {"status", status}});
   }
@@ -52,18 +37,18 @@ class ApiDistributionTest : public ApiTest {
 };
 
 TEST_F(ApiDistributionTest, NextAddsTheReservationAndProgressToTheRecord) {
-  Project({{"overlap", 2}, {"lease_minutes", 10}}, 3);
+  PairwiseProject({{"overlap", 2}, {"lease_minutes", 10}}, 3);
   ApiAnswer next = Call("GET", base_ + "/next", ann_);
   ASSERT_EQ(next.status, 200) << next.raw.body;
   EXPECT_EQ(next.body["id"], ids_[0]);
-  EXPECT_EQ(next.body["fields"]["prompt"], "p");
+  EXPECT_EQ(next.body["fields"]["prompt"], Prompt(0));
   EXPECT_FALSE(next.body.contains("gold"));
   EXPECT_EQ(next.body["reservation"]["expires_at"], FormatTimestamp(clock_.NowMs() + 10 * 60 * 1000));
   EXPECT_EQ(next.body["progress"], nlohmann::json::parse(R"({"mine": {"done": 0, "total": 3},
       "project": {"done": 0, "total": 3, "complete": false}})"));
-  ASSERT_EQ(Submit(ann_, ids_[0]).status, 201);
+  ASSERT_EQ(Answer(ann_, ids_[0]).status, 201);
   ASSERT_EQ(Call("GET", base_ + "/next", ben_).body["id"], ids_[0]);
-  ASSERT_EQ(Submit(ben_, ids_[0]).status, 201);
+  ASSERT_EQ(Answer(ben_, ids_[0]).status, 201);
   ApiAnswer after = Call("GET", base_ + "/next", ann_);
   EXPECT_EQ(after.body["id"], ids_[1]);
   EXPECT_EQ(after.body["progress"]["mine"], nlohmann::json::parse(R"({"done": 1, "total": 3})"));
@@ -71,12 +56,12 @@ TEST_F(ApiDistributionTest, NextAddsTheReservationAndProgressToTheRecord) {
 }
 
 TEST_F(ApiDistributionTest, ALateSubmitToAFullRecordIs409WithAClearMessage) {
-  Project({{"lease_minutes", 15}}, 1);
+  PairwiseProject({{"lease_minutes", 15}}, 1);
   ASSERT_EQ(Call("GET", base_ + "/next", ann_).body["id"], ids_[0]);
   clock_.Advance(16 * 60 * 1000);
   ASSERT_EQ(Call("GET", base_ + "/next", ben_).body["id"], ids_[0]) << "ann's lease ran out";
-  ASSERT_EQ(Submit(ben_, ids_[0]).status, 201);
-  ApiAnswer late = Submit(ann_, ids_[0]);
+  ASSERT_EQ(Answer(ben_, ids_[0]).status, 201);
+  ApiAnswer late = Answer(ann_, ids_[0]);
   EXPECT_EQ(late.status, 409);
   EXPECT_EQ(late.body["error"]["code"], "conflict");
   EXPECT_THAT(late.body["error"]["message"].get<std::string>(), HasSubstr("already has all the responses it needs"));
@@ -86,7 +71,7 @@ TEST_F(ApiDistributionTest, ALateSubmitToAFullRecordIs409WithAClearMessage) {
 }
 
 TEST_F(ApiDistributionTest, GoldIsServedBlindAndDoesNotCountTowardProgress) {
-  Project({{"gold_ratio", 0.5}}, 3, 1);
+  PairwiseProject({{"gold_ratio", 0.5}}, 3, 1);
   std::vector<int64_t> stream;
   for (int step = 0; step < 3; ++step) {
     ApiAnswer next = Call("GET", base_ + "/next", ann_);
@@ -94,7 +79,7 @@ TEST_F(ApiDistributionTest, GoldIsServedBlindAndDoesNotCountTowardProgress) {
     EXPECT_FALSE(next.body.contains("gold"));
     EXPECT_FALSE(Call("GET", "/api/v1/records/" + std::to_string(next.body["id"].get<int64_t>()), ann_).body.contains("gold"));
     stream.push_back(next.body["id"]);
-    ASSERT_EQ(Submit(ann_, stream.back()).status, 201);
+    ASSERT_EQ(Answer(ann_, stream.back()).status, 201);
   }
   EXPECT_EQ(stream, (std::vector<int64_t>{ids_[0], ids_[2], ids_[1]})) << "the second record is the gold one";
   ApiAnswer queue = Call("GET", base_ + "/queue", manager_);
@@ -105,17 +90,17 @@ TEST_F(ApiDistributionTest, GoldIsServedBlindAndDoesNotCountTowardProgress) {
 }
 
 TEST_F(ApiDistributionTest, DiscardedRecordsNeverComeBack) {
-  Project(nlohmann::json::object(), 2);
+  PairwiseProject(nlohmann::json::object(), 2);
   ASSERT_EQ(Call("GET", base_ + "/next", ann_).body["id"], ids_[0]);
-  ASSERT_EQ(Submit(ann_, ids_[0], "discarded").status, 201);
+  ASSERT_EQ(Answer(ann_, ids_[0], "discarded").status, 201);
   EXPECT_EQ(Call("GET", base_ + "/next", ann_).body["id"], ids_[1]);
-  ASSERT_EQ(Submit(ann_, ids_[1], "discarded").status, 201);
+  ASSERT_EQ(Answer(ann_, ids_[1], "discarded").status, 201);
   EXPECT_EQ(Call("GET", base_ + "/next", ann_).status, 404);
   EXPECT_EQ(Call("GET", base_ + "/next", ben_).body["id"], ids_[0]);
 }
 
 TEST_F(ApiDistributionTest, ManagersPauseThroughSettingsWhichAreValidated) {
-  Project(nlohmann::json::object(), 2);
+  PairwiseProject(nlohmann::json::object(), 2);
   ApiAnswer bad = Call("PATCH", base_, manager_, {{"settings", {{"overlap", 20}, {"ordering", "newest"}}}});
   ASSERT_EQ(bad.status, 400);
   EXPECT_EQ(bad.body["error"]["details"].size(), 2u);
@@ -132,9 +117,9 @@ TEST_F(ApiDistributionTest, ManagersPauseThroughSettingsWhichAreValidated) {
 }
 
 TEST_F(ApiDistributionTest, TheQueueShowsStatesReservationsAndAnnotators) {
-  Project({{"overlap", 2}}, 3);
+  PairwiseProject({{"overlap", 2}}, 3);
   ASSERT_EQ(Call("GET", base_ + "/next", ann_).body["id"], ids_[0]);
-  ASSERT_EQ(Submit(ann_, ids_[0]).status, 201);
+  ASSERT_EQ(Answer(ann_, ids_[0]).status, 201);
   ASSERT_EQ(Call("GET", base_ + "/next", ann_).body["id"], ids_[1]);
   ApiAnswer queue = Call("GET", base_ + "/queue", manager_);
   ASSERT_EQ(queue.status, 200) << queue.raw.body;

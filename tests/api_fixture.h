@@ -95,4 +95,53 @@ class ApiTest : public ::testing::Test {
   Workspace other_workspace_;
 };
 
+// The team most API tests need: a manager (`manager_`) and two annotators (`ann_`, `ben_`:
+// API keys of ann@team.org and ben@team.org), and a pairwise project of numbered records.
+class TeamApiTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    manager_ = UserWithRole("m@team.org", Role::kManager);
+    ann_ = UserWithRole("ann@team.org", Role::kAnnotator);
+    ben_ = UserWithRole("ben@team.org", Role::kAnnotator);
+  }
+
+  // A pairwise project with `settings` and `count` records imported through the API (external
+  // ids r0, r1, ...; prompt "Zoë asks N"), the last `gold` of them with the gold answer
+  // response_a. Sets `project_`, `base_` and `ids_` (record ids in order) and returns `ids_`.
+  std::vector<int64_t> PairwiseProject(nlohmann::json settings, int count, int gold = 0) {
+    project_ = MakeProject("pairwise-preference", settings);
+    base_ = "/api/v1/projects/" + std::to_string(project_.id);
+    nlohmann::json rows = nlohmann::json::array();
+    for (int index = 0; index < count; ++index)
+      rows.push_back({{"id", "r" + std::to_string(index)}, {"prompt", Prompt(index)}, {"response_a", "a"},
+                      {"response_b", "b"}});
+    EXPECT_EQ(Call("POST", base_ + "/records", manager_, rows, {{"content-type", "application/json"}}).status, 201);
+    ids_.clear();
+    for (const Record& record : store_->ListRecords(project_.id, 0, 1000).value()) ids_.push_back(record.id);
+    // Gold answers are set through the store: the importer's gold syntax is not what is tested.
+    for (int index = count - gold; index < count; ++index) {
+      std::unique_ptr<ImportBatch> batch = store_->BeginImport(project_.id).value();
+      nlohmann::json fields = {{"prompt", Prompt(index)}, {"response_a", "a"}, {"response_b", "b"}};
+      RecordRow row{"r" + std::to_string(index), fields.dump(), "{}", R"({"preference":"response_a"})", 0, 0};
+      EXPECT_TRUE(batch->PutRecord(row, OnDuplicate::kUpdate).ok());
+      EXPECT_TRUE(batch->Commit().ok());
+    }
+    return ids_;
+  }
+  static std::string Prompt(int index) { return "Zoë asks " + std::to_string(index); }
+
+  // Answers `record` as the owner of `key` with `choice` and `status`.
+  ApiAnswer Answer(const std::string& key, int64_t record, const char* status = "submitted",
+                   const std::string& choice = "response_a") {
+    return Call("POST", "/api/v1/records/" + std::to_string(record) + "/responses", key,
+                {{"values", {{"preference", choice}}}, {"status", status}});
+  }
+
+  std::string manager_, ann_, ben_;
+  Project project_;
+  std::string base_;
+  std::vector<int64_t> ids_;
+};
+
 }  // namespace quorum::testing

@@ -19,6 +19,7 @@ enum class Needs {
   kRecordAnnotator,
   kResponseAnnotator,
   kResponseAuthorOrManager,  // the author (here: the annotator) or a manager
+  kResponseReviewer,
   kRecordManager,
 };
 
@@ -102,6 +103,9 @@ const std::map<std::string, Needs> kExpectations = {
     {"POST /api/v1/projects/{id}/annotators/{user_id}/resume", Needs::kProjectManager},
     {"POST /api/v1/projects/{id}/annotators/{user_id}/reinstate", Needs::kProjectManager},
     {"POST /api/v1/projects/{id}/uncertainty", Needs::kProjectManager},
+    {"POST /api/v1/responses/{id}/review", Needs::kResponseReviewer},
+    {"DELETE /api/v1/responses/{id}/review", Needs::kResponseReviewer},
+    {"POST /api/v1/projects/{id}/reviews", Needs::kProjectReviewer},
 };
 
 std::optional<Role> MinRole(Needs needs) {
@@ -109,7 +113,8 @@ std::optional<Role> MinRole(Needs needs) {
     case Needs::kWorkspaceManager:
     case Needs::kProjectManager:
     case Needs::kRecordManager: return Role::kManager;
-    case Needs::kProjectReviewer: return Role::kReviewer;
+    case Needs::kProjectReviewer:
+    case Needs::kResponseReviewer: return Role::kReviewer;
     case Needs::kProjectAnnotator:
     case Needs::kRecordAnnotator:
     case Needs::kResponseAnnotator:
@@ -149,7 +154,8 @@ class PermissionsTest : public ApiTest {
       case Needs::kRecordAnnotator:
       case Needs::kRecordManager: id = record_id_; break;
       case Needs::kResponseAnnotator:
-      case Needs::kResponseAuthorOrManager: id = response_id_; break;
+      case Needs::kResponseAuthorOrManager:
+      case Needs::kResponseReviewer: id = response_id_; break;
       case Needs::kNothing:
       case Needs::kSignedIn: break;
     }

@@ -10,25 +10,20 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class ApiSuspensionTest : public ApiTest {
+class ApiSuspensionTest : public TeamApiTest {
  protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    manager_ = UserWithRole("m@team.org", Role::kManager);
-    ann_ = UserWithRole("ann@team.org", Role::kAnnotator);
-    ben_ = UserWithRole("ben@team.org", Role::kAnnotator);
+  // Takes the caller's next record and answers `choice`; returns the record id.
+  int64_t TakeAndAnswer(const std::string& key, const std::string& choice) {
+    ApiAnswer next = Call("GET", base_ + "/next", key);
+    EXPECT_EQ(next.status, 200) << next.raw.body;
+    if (next.status != 200) return 0;
+    const int64_t id = next.body["id"];
+    EXPECT_EQ(Answer(key, id, "submitted", choice).status, 201);
+    return id;
   }
 
-  // A pairwise project with `settings`: `plain` ordinary records, then `gold` records whose gold
-  // answer is response_a.
-  void Project(nlohmann::json settings, int plain, int gold) {
-    project_ = MakeProject("pairwise-preference", settings);
-    base_ = "/api/v1/projects/" + std::to_string(project_.id);
-    std::unique_ptr<ImportBatch> batch = store_->BeginImport(project_.id).value();
-    for (int index = 0; index < plain + gold; ++index) {
-      const std::string external_id = "r" + std::to_string(index);
-      RecordRow row{external_id, R"({"prompt":"p","response_a":"a","response_b":"b"})", "{}",
-                    index < plain ? "{}" : R"({"preference":"response_a"})", 0, 0};
+  std::string Annotator(const std::string& email) { return base_ + "/annotators/" + std::to_string(UserId(email)); }
+};
       ids_.push_back(batch->PutRecord(row, OnDuplicate::kRefuse).value());
     }
     ASSERT_TRUE(batch->Commit().ok());
@@ -56,7 +51,7 @@ class ApiSuspensionTest : public ApiTest {
 
 TEST_F(ApiSuspensionTest, WrongGoldSuspendsAManagerReinstatesAndRecordsFlowAgain) {
   // Every record handed out is gold while gold is left (ratio 1); below 50% after 2 gold.
-  Project({{"gold_ratio", 1.0}, {"gold_suspend_below", 0.5}, {"gold_suspend_after", 2}}, 2, 4);
+  PairwiseProject({{"gold_ratio", 1.0}, {"gold_suspend_below", 0.5}, {"gold_suspend_after", 2}}, 6, 4);
   TakeAndAnswer(ann_, "response_b");
   TakeAndAnswer(ann_, "response_b");
   ApiAnswer suspended = Call("GET", base_ + "/next", ann_);
@@ -98,7 +93,7 @@ TEST_F(ApiSuspensionTest, WrongGoldSuspendsAManagerReinstatesAndRecordsFlowAgain
 }
 
 TEST_F(ApiSuspensionTest, BadSuspensionSettingsAreRefusedWhenWritten) {
-  Project(nlohmann::json::object(), 1, 0);
+  PairwiseProject(nlohmann::json::object(), 1);
   ApiAnswer half = Call("PATCH", base_, manager_, {{"settings", {{"gold_suspend_below", 0.5}}}});
   EXPECT_EQ(half.status, 400);
   EXPECT_THAT(half.raw.body, HasSubstr("gold_suspend_after"));
@@ -106,7 +101,7 @@ TEST_F(ApiSuspensionTest, BadSuspensionSettingsAreRefusedWhenWritten) {
 }
 
 TEST_F(ApiSuspensionTest, ManagersPauseAndResumeTheProjectAndOneAnnotator) {
-  Project(nlohmann::json::object(), 3, 0);
+  PairwiseProject(nlohmann::json::object(), 3);
   ApiAnswer paused = Call("POST", Annotator("ben@team.org") + "/pause", manager_, nlohmann::json::object());
   ASSERT_EQ(paused.status, 200) << paused.raw.body;
   EXPECT_EQ(paused.body["paused_annotators"], nlohmann::json::array({UserId("ben@team.org")}));
@@ -130,7 +125,7 @@ TEST_F(ApiSuspensionTest, ManagersPauseAndResumeTheProjectAndOneAnnotator) {
 }
 
 TEST_F(ApiSuspensionTest, UncertaintyScoresAreSetInBulkAllOrNothing) {
-  Project({{"ordering", "uncertainty"}}, 3, 0);
+  PairwiseProject({{"ordering", "uncertainty"}}, 3);
   quorum::Project other = MakeProject("pairwise-preference", nlohmann::json::object());
   std::unique_ptr<ImportBatch> batch = store_->BeginImport(other.id).value();
   const int64_t foreign = batch->PutRecord(RecordRow{"x", R"({"prompt":"p","response_a":"a","response_b":"b"})", "{}", "{}", 0, 0},

@@ -12,9 +12,11 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "cli_runner.h"
+#include "store/open_store.h"
 
 namespace quorum::testing {
 namespace {
@@ -144,9 +146,9 @@ TEST_F(ExportCliTest, BadOptionsAreRefusedWithTheirCliNames) {
   CliResult result = Run({"export", "--project", project_, "--format", "dpo", "--min-agreement", "2"});
   EXPECT_EQ(result.status, 1);
   EXPECT_THAT(result.err, HasSubstr("--min-agreement: expected a number from 0 to 1, got '2'"));
-  result = Run({"export", "--project", project_, "--format", "dpo", "--only-accepted"});
+  result = Run({"export", "--project", project_, "--format", "jsonl", "--only-accepted"});
   EXPECT_EQ(result.status, 1);
-  EXPECT_THAT(result.err, HasSubstr("no review state yet"));
+  EXPECT_THAT(result.err, HasSubstr("--only-accepted applies to the training formats"));
   result = Run({"export", "--project", project_, "--format", "jsonl", "--min-agreement", "0.7"});
   EXPECT_EQ(result.status, 1);
   EXPECT_THAT(result.err, HasSubstr("--min-agreement applies to the training formats"));
@@ -158,6 +160,66 @@ TEST_F(ExportCliTest, BadOptionsAreRefusedWithTheirCliNames) {
   result = Run({"export", "--project", project_, "--format", "dpo", "--out", "x", "--hf-dir", "y"});
   EXPECT_EQ(result.status, 1);
   EXPECT_THAT(result.err, HasSubstr("not both"));
+}
+
+// quorum review, then the export with and without --only-accepted: the first ten answered
+// records' responses all accepted keep exactly their rows; a record whose answers are all
+// rejected drops out as "rejected".
+TEST_F(ExportCliTest, ReviewsFromAFileDecideWhatTheExportCounts) {
+  MustRun({"user", "add", "--email", "rev@x.org", "--role", "reviewer", "--password", "reviewer-password"});
+  // Response ids are not in any export: read them from the database, as a script would from the API.
+  std::vector<std::vector<int64_t>> answered;  // per answered record, its submitted responses
+  std::vector<int64_t> answered_ids;
+  {
+    std::unique_ptr<Store> store = OpenStore(db_).value();
+    for (const Record& record : store->ListRecords(std::stoll(project_), 0, 1000).value()) {
+      std::vector<int64_t> submitted;
+      for (const Response& response : store->ListResponses(record.id).value())
+        if (response.status == ResponseStatus::kSubmitted) submitted.push_back(response.id);
+      if (submitted.empty()) continue;
+      answered.push_back(submitted);
+      answered_ids.push_back(record.id);
+    }
+  }
+  ASSERT_GE(answered.size(), 11u);
+  nlohmann::json accept = nlohmann::json::array();
+  for (size_t record = 0; record < 10; ++record)
+    for (int64_t response : answered[record]) accept.push_back({{"response_id", response}, {"verdict", "accepted"}});
+  const std::string accept_file = dir_.Write("accept.json", accept.dump());
+
+  CliResult refused = Run({"review", "--project", project_, "--reviewer", "ana@demo.quorum", accept_file});
+  EXPECT_NE(refused.status, 0);
+  CliResult reviewed = Run({"review", "--project", project_, "--reviewer", "rev@x.org", accept_file});
+  ASSERT_EQ(reviewed.status, 0) << reviewed.err;
+  EXPECT_THAT(reviewed.out, HasSubstr("Reviewed " + std::to_string(accept.size()) + " responses in project " + project_ +
+                                      " as rev@x.org: " + std::to_string(accept.size()) + " accepted, 0 rejected"));
+
+  // The rows of the ten records are the same with the flag; every other answered record is
+  // left out as not accepted.
+  const std::set<int64_t> reviewed_records(answered_ids.begin(), answered_ids.begin() + 10);
+  std::vector<nlohmann::json> expected;
+  for (const nlohmann::json& row : JsonLines(MustRun({"export", "--project", project_, "--format", "dpo", "--provenance"})))
+    if (reviewed_records.count(row["record_id"].get<int64_t>())) expected.push_back(row);
+  CliResult only = Run({"export", "--project", project_, "--format", "dpo", "--provenance", "--only-accepted"});
+  ASSERT_EQ(only.status, 0) << only.err;
+  EXPECT_EQ(JsonLines(only.out), expected);
+  EXPECT_THAT(only.err, HasSubstr(std::to_string(answered.size() - 10) + " not_accepted"));
+
+  // JSON Lines, located by line when wrong; then every answer of the eleventh record rejected.
+  const std::string bad = dir_.Write("bad.jsonl", "{\"response_id\": " + std::to_string(answered[10][0]) +
+                                                      ", \"verdict\": \"rejected\"}\n\n{\"response_id\": 1, \"verdict\": \"ok\"}\n");
+  CliResult located = Run({"review", "--project", project_, "--reviewer", "rev@x.org", bad});
+  EXPECT_EQ(located.status, 1);
+  EXPECT_THAT(located.err, HasSubstr("bad.jsonl:3: verdict"));
+  std::string reject;
+  for (int64_t response : answered[10])
+    reject += "{\"response_id\": " + std::to_string(response) + ", \"verdict\": \"rejected\", \"comment\": \"off\"}\n";
+  ASSERT_EQ(Run({"review", "--project", project_, "--reviewer", "rev@x.org", dir_.Write("reject.jsonl", reject)}).status, 0);
+  CliResult plain = Run({"export", "--project", project_, "--format", "dpo", "--provenance"});
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_THAT(plain.err, HasSubstr("1 rejected"));
+  EXPECT_THAT(plain.err, HasSubstr("Answers left out: " + std::to_string(answered[10].size()) + " rejected by a reviewer"));
+  for (const nlohmann::json& row : JsonLines(plain.out)) EXPECT_NE(row["record_id"], answered_ids[10]);
 }
 
 }  // namespace

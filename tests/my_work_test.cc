@@ -7,44 +7,15 @@
 namespace quorum::testing {
 namespace {
 
-class MyWorkTest : public ApiTest {
- protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    manager_ = UserWithRole("m@team.org", Role::kManager);
-    ann_ = UserWithRole("ann@team.org", Role::kAnnotator);
-    ben_ = UserWithRole("ben@team.org", Role::kAnnotator);
-  }
-
-  // A pairwise project with `count` records; returns the record ids in order.
-  std::vector<int64_t> Project(nlohmann::json settings, int count) {
-    project_ = MakeProject("pairwise-preference", settings);
-    nlohmann::json rows = nlohmann::json::array();
-    for (int index = 0; index < count; ++index)
-      rows.push_back({{"id", "r" + std::to_string(index)}, {"prompt", "Zoë asks " + std::to_string(index)},
-                      {"response_a", "a"}, {"response_b", "b"}});
-    EXPECT_EQ(Call("POST", Base() + "/records", manager_, rows, {{"content-type", "application/json"}}).status, 201);
-    std::vector<int64_t> ids;
-    for (const Record& record : store_->ListRecords(project_.id, 0, 1000).value()) ids.push_back(record.id);
-    return ids;
-  }
-  std::string Base() const { return "/api/v1/projects/" + std::to_string(project_.id); }
-  ApiAnswer Answer(const std::string& key, int64_t record, const char* status) {
-    return Call("POST", "/api/v1/records/" + std::to_string(record) + "/responses", key,
-                {{"values", {{"preference", "response_a"}}}, {"status", status}});
-  }
-
-  std::string manager_, ann_, ben_;
-  quorum::Project project_;
-};
+using MyWorkTest = TeamApiTest;
 
 TEST_F(MyWorkTest, ListsOnlyTheCallersResponsesWithCounts) {
-  std::vector<int64_t> ids = Project({{"overlap", 2}}, 3);
+  std::vector<int64_t> ids = PairwiseProject({{"overlap", 2}}, 3);
   ASSERT_EQ(Answer(ann_, ids[0], "submitted").status, 201);
   ASSERT_EQ(Answer(ann_, ids[1], "draft").status, 201);
   ASSERT_EQ(Answer(ben_, ids[0], "submitted").status, 201);
 
-  ApiAnswer mine = Call("GET", Base() + "/my-work", ann_);
+  ApiAnswer mine = Call("GET", base_ + "/my-work", ann_);
   ASSERT_EQ(mine.status, 200) << mine.raw.body;
   ASSERT_EQ(mine.body["items"].size(), 2u);
   EXPECT_EQ(mine.body["items"][0]["record"]["id"], ids[0]);
@@ -59,12 +30,12 @@ TEST_F(MyWorkTest, ListsOnlyTheCallersResponsesWithCounts) {
   EXPECT_EQ(mine.body["allow_edit_submitted"], true);
   EXPECT_TRUE(mine.body["next_cursor"].is_null());
 
-  EXPECT_EQ(Call("GET", Base() + "/my-work?after=x", ann_).status, 400);
-  EXPECT_EQ(Call("GET", Base() + "/my-work?after=" + std::to_string(ids[0]), ann_).body["items"].size(), 1u);
+  EXPECT_EQ(Call("GET", base_ + "/my-work?after=x", ann_).status, 400);
+  EXPECT_EQ(Call("GET", base_ + "/my-work?after=" + std::to_string(ids[0]), ann_).body["items"].size(), 1u);
 }
 
 TEST_F(MyWorkTest, SubmittedResponsesAreFrozenWhenTheProjectSaysSo) {
-  std::vector<int64_t> ids = Project({{"overlap", 1}, {"allow_edit_submitted", false}}, 2);
+  std::vector<int64_t> ids = PairwiseProject({{"overlap", 1}, {"allow_edit_submitted", false}}, 2);
   ApiAnswer submitted = Answer(ann_, ids[0], "submitted");
   ASSERT_EQ(submitted.status, 201);
   ApiAnswer draft = Answer(ann_, ids[1], "draft");
@@ -80,7 +51,7 @@ TEST_F(MyWorkTest, SubmittedResponsesAreFrozenWhenTheProjectSaysSo) {
                 .status,
             200)
       << "a draft can still be finished";
-  EXPECT_EQ(Call("GET", Base() + "/my-work", ann_).body["allow_edit_submitted"], false);
+  EXPECT_EQ(Call("GET", base_ + "/my-work", ann_).body["allow_edit_submitted"], false);
 }
 
 }  // namespace

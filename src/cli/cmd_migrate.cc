@@ -55,6 +55,7 @@ Status RunMigrate(CommandContext& context, const ParsedArgs& args) {
   context.out() << "Copied " << from_url << " to " << to_url << ": " << copied->workspaces << " workspaces, "
                 << copied->users << " users, " << copied->memberships << " memberships, " << copied->projects
                 << " projects, " << copied->records << " records, " << copied->responses << " responses, "
+                << copied->reviews << " reviews, "
                 << copied->tokens << " API tokens\n";
   return OkStatus();
 }

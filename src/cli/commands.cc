@@ -11,6 +11,7 @@ const std::vector<CommandSpec>& AllCommands() {
       AgreementCommand(),     AggregateCommand(),      AnnotatorsCommand(),
       MigrateCommand(),
       QueueCommand(),         ReinstateCommand(),      UncertaintyCommand(),
+      ReviewCommand(),
   };
   return commands;
 }

@@ -25,5 +25,6 @@ CommandSpec MigrateCommand();
 CommandSpec QueueCommand();
 CommandSpec ReinstateCommand();
 CommandSpec UncertaintyCommand();
+CommandSpec ReviewCommand();
 
 }  // namespace quorum

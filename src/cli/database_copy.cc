@@ -64,17 +64,40 @@ class RecordCopier final : public ProjectVisitor {
       copy.id = response.id;
       QUORUM_RETURN_IF_ERROR(batch_.PutResponse(id, copy));
       ++counts_.responses;
+      if (response.review && (reviewed_records_.empty() || reviewed_records_.back() != record.id))
+        reviewed_records_.push_back(record.id);
     }
     ++counts_.records;
     return OkStatus();
   }
+
+  // The records with a reviewed response, in id order: their reviews are copied once the
+  // responses are in.
+  const std::vector<int64_t>& reviewed_records() const { return reviewed_records_; }
 
  private:
   ImportBatch& batch_;
   const std::map<std::string, int64_t, std::less<>>& user_ids_;
   CopyCounts& counts_;
   std::vector<RevisionRow> revisions_;  // reused from response to response
+  std::vector<int64_t> reviewed_records_;
 };
+
+// Copies the reviews of the project's `records` (the scan carries only their verdicts), a few
+// thousand per write.
+Status CopyReviews(Store& from, Store& to, int64_t project_id, const std::vector<int64_t>& records, CopyCounts& counts) {
+  constexpr size_t kReviewsPerWrite = 5000;
+  std::vector<Review> reviews;
+  for (size_t index = 0; index < records.size(); ++index) {
+    QUORUM_ASSIGN_OR_RETURN(std::vector<Review> of_record, from.ListReviews(records[index]));
+    reviews.insert(reviews.end(), of_record.begin(), of_record.end());
+    if (reviews.size() < kReviewsPerWrite && index + 1 < records.size()) continue;
+    QUORUM_RETURN_IF_ERROR(to.SetReviews(project_id, reviews));
+    counts.reviews += static_cast<int64_t>(reviews.size());
+    reviews.clear();
+  }
+  return OkStatus();
+}
 
 Status CopyProjects(Store& from, Store& to, const std::map<std::string, int64_t, std::less<>>& user_ids,
                     CopyCounts& counts) {
@@ -92,6 +115,7 @@ Status CopyProjects(Store& from, Store& to, const std::map<std::string, int64_t,
       return error;
     }
     QUORUM_RETURN_IF_ERROR(batch->Commit());
+    QUORUM_RETURN_IF_ERROR(CopyReviews(from, to, project.id, copier.reviewed_records(), counts));
     ++counts.projects;
   }
   return OkStatus();

@@ -17,13 +17,14 @@ struct CopyCounts {
   int64_t projects = 0;
   int64_t records = 0;
   int64_t responses = 0;
+  int64_t reviews = 0;
   int64_t tokens = 0;
 };
 
 // Copies everything `from` holds into `to`, which must be empty (no workspace, user or project;
 // kConflict otherwise, naming what it holds): workspaces, users with their password hashes,
 // memberships, projects with schema, settings and guidelines, records with metadata, gold and
-// priority, their suggestions, responses with every revision, and API tokens (revoked ones too,
+// priority, their suggestions, responses with every revision and their reviews, and API tokens (revoked ones too,
 // so scripts keep working and revoked keys stay refused). Every id people and scripts use is
 // kept: workspace, user, project, record, response and token ids, and the target goes on
 // numbering each kind after the highest id the source ever gave out (deleted rows included),

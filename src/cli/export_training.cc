@@ -43,7 +43,7 @@ std::vector<OptionSpec> TrainingExportOptions() {
           {"ranking-pairs", "P", "ranking-pairs: all (default) or best-vs-each"},
           {"kto-threshold", "X", "kto on a rating: desirable at or above X (default: the first value above the middle)"},
           {"kto-desirable", "L,..", "kto on a label question: the desirable labels (default: the first label)"},
-          {"only-accepted", "", "only reviewer-accepted answers (refused: there is no review state yet)"}};
+          {"only-accepted", "", "count only the answers a reviewer accepted (rejected answers never count)"}};
 }
 
 Status RunTrainingExport(CommandContext& context, const ParsedArgs& args, int64_t project_id) {

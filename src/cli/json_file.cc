@@ -29,6 +29,34 @@ Result<nlohmann::json> ReadJsonFile(const std::string& path) {
   return Parse(content.str(), path);
 }
 
+std::string JsonList::Where(const std::string& path, size_t index) const {
+  if (index < lines.size()) return path + ":" + std::to_string(lines[index]);
+  return path + ":[" + std::to_string(index) + "]";
+}
+
+Result<JsonList> ReadJsonList(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return MakeError(ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno));
+  std::stringstream content;
+  content << file.rdbuf();
+  const std::string text = content.str();
+  JsonList list;
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '[') {
+    QUORUM_ASSIGN_OR_RETURN(list.items, Parse(text, path));
+    return list;
+  }
+  std::istringstream lines(text);
+  std::string line;
+  for (int number = 1; std::getline(lines, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    QUORUM_ASSIGN_OR_RETURN(nlohmann::json item, Parse(line, path + ":" + std::to_string(number)));
+    list.items.push_back(std::move(item));
+    list.lines.push_back(number);
+  }
+  return list;
+}
+
 Result<nlohmann::json> ParseJsonArgument(const std::string& text, const std::string& what) { return Parse(text, what); }
 
 }  // namespace quorum

@@ -103,9 +103,9 @@ Result<ExportPolicy> ExportPolicyFrom(const std::function<std::optional<std::str
     policy.kto_threshold = threshold;
   }
   if (auto text = get("kto_desirable")) policy.kto_desirable = SplitCommas(*text);
-  if (get("only_accepted"))
-    return Invalid("only_accepted", "Quorum has no review state yet (reviews are a later issue), so there is no "
-                                    "accepted answer to filter on; leave this option out");
+  if (auto text = get("only_accepted")) {
+    QUORUM_ASSIGN_OR_RETURN(policy.only_accepted, ReadChoice("only_accepted", *text, "true", "false"));
+  }
   if (policy.method != AggregationMethod::kMajority && IsSftFormat(policy.format))
     return Invalid("method", "SFT formats export every written answer; there is no vote to aggregate");
   return policy;
@@ -122,7 +122,8 @@ nlohmann::json PolicyJson(const ExportPolicy& policy) {
                          {"calibration", policy.include_calibration ? "include" : "exclude"},
                          {"test_ratio", policy.test_ratio},
                          {"seed", policy.seed},
-                         {"provenance", policy.provenance}};
+                         {"provenance", policy.provenance},
+                         {"only_accepted", policy.only_accepted}};
   if (policy.format == TrainingFormat::kRankingPairs)
     json["ranking_pairs"] = policy.ranking_pairs == RankingPairs::kAll ? "all" : "best-vs-each";
   if (policy.kto_threshold) json["kto_threshold"] = *policy.kto_threshold;

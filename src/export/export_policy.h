@@ -38,6 +38,9 @@ struct ExportPolicy {
   double test_ratio = 0;       // share of prompts in the test split (0..1)
   uint64_t seed = 0;           // of the split and of the tie coin
   bool provenance = false;     // record_id, external_id, agreement, n_annotators, annotator_ids, guideline_version
+  // Answers a reviewer rejected never count. With only_accepted, only the answers a reviewer
+  // accepted do (unreviewed ones are left out too).
+  bool only_accepted = false;
   RankingPairs ranking_pairs = RankingPairs::kAll;
   // kto: a rating at or above this is desirable; default: the lowest allowed value above the
   // middle of the scale (4 on 1..5).
@@ -51,7 +54,7 @@ struct ExportPolicy {
 // Options: format (required), question, prompt_field, completion_field, method, min_agreement,
 // min_annotators, ties (drop|keep), gold (exclude|include), calibration (include|exclude),
 // test_ratio, seed, provenance (true|false), ranking_pairs (all|best-vs-each), kto_threshold,
-// kto_desirable (comma separated), only_accepted (refused: there is no review state yet).
+// kto_desirable (comma separated), only_accepted (true|false).
 // kInvalid naming the option and the accepted values for anything malformed.
 Result<ExportPolicy> ExportPolicyFrom(const std::function<std::optional<std::string>(std::string_view)>& get);
 

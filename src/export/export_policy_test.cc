@@ -64,7 +64,7 @@ TEST(ExportPolicyTest, BadValuesNameTheOptionAndWhatIsAccepted) {
       {{{"format", "dpo"}, {"method", "mean"}}, "method: expected majority, weighted or dawid-skene, got 'mean'"},
       {{{"format", "dpo"}, {"ties", "maybe"}}, "ties: expected keep or drop"},
       {{{"format", "dpo"}, {"gold", "yes"}}, "gold: expected include or exclude"},
-      {{{"format", "dpo"}, {"only_accepted", "true"}}, "only_accepted: Quorum has no review state yet"},
+      {{{"format", "dpo"}, {"only_accepted", "yes"}}, "only_accepted: expected true or false"},
       {{{"format", "sft-messages"}, {"method", "weighted"}}, "method: SFT formats export every written answer"},
   };
   for (const auto& [options, message] : cases) {

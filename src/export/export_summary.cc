@@ -13,6 +13,8 @@ const char* LeftOutReasonName(LeftOutReason reason) {
     case LeftOutReason::kTie: return "tie";
     case LeftOutReason::kLowAgreement: return "low_agreement";
     case LeftOutReason::kMissingField: return "missing_field";
+    case LeftOutReason::kRejected: return "rejected";
+    case LeftOutReason::kNotAccepted: return "not_accepted";
   }
   return "unknown";
 }
@@ -27,13 +29,17 @@ nlohmann::json SummaryJson(const ExportSummary& summary) {
   nlohmann::json left_out = nlohmann::json::object();
   for (int index = 0; index < kLeftOutReasonCount; ++index)
     if (summary.left_out[index] > 0) left_out[LeftOutReasonName(static_cast<LeftOutReason>(index))] = summary.left_out[index];
+  nlohmann::json answers_left_out = nlohmann::json::object();
+  if (summary.rejected_answers > 0) answers_left_out["rejected"] = summary.rejected_answers;
+  if (summary.unaccepted_answers > 0) answers_left_out["not_accepted"] = summary.unaccepted_answers;
   nlohmann::json agreement = nullptr;
   if (summary.agreement_rows > 0)
     agreement = {{"mean", summary.agreement_sum / static_cast<double>(summary.agreement_rows)},
                  {"min", summary.agreement_min}};
   return {{"format", summary.format},       {"question", summary.question},     {"records", summary.records},
           {"rows", summary.rows},           {"train_rows", summary.train_rows}, {"test_rows", summary.test_rows},
-          {"left_out", left_out},           {"agreement", agreement}};
+          {"left_out", left_out},           {"answers_left_out", answers_left_out},
+          {"agreement", agreement}};
 }
 
 std::string SummaryText(const ExportSummary& summary) {
@@ -48,7 +54,7 @@ std::string SummaryText(const ExportSummary& summary) {
     text += figures;
   }
   text += "\nLeft out: ";
-  if (summary.left_out_total() == 0) return text + "nothing\n";
+  if (summary.left_out_total() == 0) text += "nothing";
   bool first = true;
   for (int index = 0; index < kLeftOutReasonCount; ++index) {
     if (summary.left_out[index] == 0) continue;
@@ -56,7 +62,13 @@ std::string SummaryText(const ExportSummary& summary) {
     first = false;
     text += std::to_string(summary.left_out[index]) + " " + LeftOutReasonName(static_cast<LeftOutReason>(index));
   }
-  return text + "\n";
+  text += "\n";
+  if (summary.rejected_answers > 0 || summary.unaccepted_answers > 0) {
+    text += "Answers left out: " + std::to_string(summary.rejected_answers) + " rejected by a reviewer";
+    if (summary.unaccepted_answers > 0) text += ", " + std::to_string(summary.unaccepted_answers) + " not accepted";
+    text += "\n";
+  }
+  return text;
 }
 
 }  // namespace quorum

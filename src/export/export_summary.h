@@ -18,11 +18,13 @@ enum class LeftOutReason {
   kTie,               // the vote was level (ties dropped), or "tie" won
   kLowAgreement,      // the winner's share is below min_agreement
   kMissingField,      // the prompt or a compared text is empty or missing
+  kRejected,          // a reviewer rejected every submitted answer
+  kNotAccepted,       // only_accepted, and a reviewer accepted none of its submitted answers
 };
-inline constexpr int kLeftOutReasonCount = 7;
+inline constexpr int kLeftOutReasonCount = 9;
 
 // "gold", "calibration", "unanswered", "too_few_annotators", "tie", "low_agreement",
-// "missing_field".
+// "missing_field", "rejected", "not_accepted".
 const char* LeftOutReasonName(LeftOutReason reason);
 
 struct ExportSummary {
@@ -33,6 +35,10 @@ struct ExportSummary {
   int64_t train_rows = 0;
   int64_t test_rows = 0;
   std::array<int64_t, kLeftOutReasonCount> left_out{};  // per LeftOutReason
+  // Submitted answers of the records visited that did not count: rejected by a reviewer, and
+  // (only_accepted) not reviewed.
+  int64_t rejected_answers = 0;
+  int64_t unaccepted_answers = 0;
   // Over the rows that carry an agreement (not SFT): its mean and lowest value.
   double agreement_sum = 0;
   int64_t agreement_rows = 0;
@@ -43,11 +49,12 @@ struct ExportSummary {
 };
 
 // {"format", "question", "records", "rows", "train_rows", "test_rows", "left_out": {reason:
-// count, only reasons that occurred}, "agreement": {"mean", "min"} or null}.
+// count, only reasons that occurred}, "answers_left_out": {"rejected", "not_accepted": count,
+// only those that occurred}, "agreement": {"mean", "min"} or null}.
 nlohmann::json SummaryJson(const ExportSummary& summary);
 
 // The same for people: "Exported 12 rows (train 10, test 2) from 20 records; left out: 3 tie,
-// 5 low_agreement".
+// 5 low_agreement", and a line "Answers left out: 4 rejected" when reviews left any out.
 std::string SummaryText(const ExportSummary& summary);
 
 }  // namespace quorum

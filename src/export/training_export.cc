@@ -41,7 +41,10 @@ class TrainingWriter final : public ProjectVisitor {
       return LeaveOut(LeftOutReason::kCalibration);
     record_ = &record;
     CollectVotes(responses);
-    if (provenance_.annotators == 0) return LeaveOut(LeftOutReason::kUnanswered);
+    if (provenance_.annotators == 0) {
+      if (unaccepted_here_ > 0) return LeaveOut(LeftOutReason::kNotAccepted);
+      return LeaveOut(rejected_here_ > 0 ? LeftOutReason::kRejected : LeftOutReason::kUnanswered);
+    }
     if (provenance_.annotators < policy_.min_annotators) return LeaveOut(LeftOutReason::kTooFewAnnotators);
     if (Status read = field_reader_.Read(record.fields_json, plan_.fields, fields_); !read.ok())
       return MakeError(read.error().code, "record " + std::to_string(record.id) + ": " + read.error().message);
@@ -63,9 +66,26 @@ class TrainingWriter final : public ProjectVisitor {
     return OkStatus();
   }
 
-  // Reads every submitted answer to the question: the side vote (scaled questions), the
-  // rankings, or the texts, and who gave them.
+  // Whether a submitted response's answer counts, given its review; counts those that do not.
+  bool Counts(const ResponseView& response) {
+    if (response.review == ReviewVerdict::kRejected) {
+      ++rejected_here_;
+      ++summary_.rejected_answers;
+      return false;
+    }
+    if (policy_.only_accepted && response.review != ReviewVerdict::kAccepted) {
+      ++unaccepted_here_;
+      ++summary_.unaccepted_answers;
+      return false;
+    }
+    return true;
+  }
+
+  // Reads every submitted answer to the question that counts (Counts): the side vote (scaled
+  // questions), the rankings, or the texts, and who gave them.
   void CollectVotes(std::span<const ResponseView> responses) {
+    rejected_here_ = 0;
+    unaccepted_here_ = 0;
     vote_ = SideVote{};
     unweighted_ = SideVote{};
     annotator_ids_.clear();
@@ -76,7 +96,7 @@ class TrainingWriter final : public ProjectVisitor {
     provenance_.external_id = record_->external_id;
     for (const ResponseView& response : responses) {
       if (response.status != ResponseStatus::kSubmitted) continue;
-      if (!ReadAnswer(response)) continue;
+      if (!Counts(response) || !ReadAnswer(response)) continue;
       annotator_ids_.push_back(response.user_id);
       provenance_.guideline_version = std::max(provenance_.guideline_version, response.guideline_version);
     }
@@ -272,6 +292,8 @@ class TrainingWriter final : public ProjectVisitor {
   std::vector<int32_t> order_;
   std::vector<int64_t> annotator_ids_;
   std::string line_;
+  int64_t rejected_here_ = 0;    // the record's submitted answers left out as rejected
+  int64_t unaccepted_here_ = 0;  // and as not accepted (only_accepted)
 
   const RecordView* record_ = nullptr;
   RowProvenance provenance_;

@@ -15,6 +15,9 @@ Result<VoteModel> VoteModel::Fit(Store& store, const Project& project, const Exp
   if (policy.method == AggregationMethod::kMajority) return model;
   AnswerTableOptions options;
   options.questions = {plan.question.name};
+  // The model sees the answers the rows count: never the rejected ones.
+  options.drop_rejected = true;
+  options.only_accepted = policy.only_accepted;
   QUORUM_ASSIGN_OR_RETURN(AnswerTable table, LoadAnswerTable(store, project, options));
   const QuestionAnswers& answers = table.questions.front();
   if (policy.method == AggregationMethod::kWeighted) {

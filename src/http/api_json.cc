@@ -77,6 +77,14 @@ nlohmann::json ResponseJson(const Response& response) {
           {"updated_at", FormatTimestamp(response.updated_at_ms)}};
 }
 
+nlohmann::json ReviewJson(const Review& review, bool with_reviewer) {
+  nlohmann::json json = {{"verdict", ReviewVerdictName(review.verdict)},
+                         {"comment", review.comment},
+                         {"reviewed_at", FormatTimestamp(review.reviewed_at_ms)}};
+  if (with_reviewer) json["reviewer_id"] = review.reviewer_id;
+  return json;
+}
+
 nlohmann::json TokenJson(const ApiToken& token) {
   nlohmann::json json = {{"id", token.id},
                          {"name", token.name},

@@ -6,6 +6,7 @@
 #include "core/project.h"
 #include "core/record.h"
 #include "core/response.h"
+#include "core/review.h"
 #include "core/result.h"
 #include "core/user.h"
 #include "core/workspace.h"
@@ -29,6 +30,9 @@ nlohmann::json ProjectJson(const Project& project);
 nlohmann::json RecordJson(const Record& record, bool with_gold);
 nlohmann::json SuggestionJson(const Suggestion& suggestion);
 nlohmann::json ResponseJson(const Response& response);
+// {"verdict", "comment", "reviewed_at"}, with "reviewer_id" only when `with_reviewer`
+// (reviewers and up: an annotator is shown the verdict on their own response, not who gave it).
+nlohmann::json ReviewJson(const Review& review, bool with_reviewer);
 nlohmann::json TokenJson(const ApiToken& token);  // never includes the key or its hash
 
 }  // namespace quorum

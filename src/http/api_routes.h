@@ -17,6 +17,7 @@ void AddQualityRoutes(std::vector<Route>& routes);   // api_quality.cc: agreemen
 void AddLabelStudioRoutes(std::vector<Route>& routes);  // ls_api_*.cc: Label Studio's API under /api/
 void AddMyWorkRoutes(std::vector<Route>& routes);    // api_my_work.cc: the caller's own responses
 void AddDistributionRoutes(std::vector<Route>& routes);  // api_distribution.cc: the queue
+void AddReviewRoutes(std::vector<Route>& routes);    // api_reviews.cc: reviewers' verdicts
 
 // Every route of the server, in matching order.
 std::vector<Route> AllRoutes();

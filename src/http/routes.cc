@@ -14,6 +14,7 @@ std::vector<Route> AllRoutes() {
   AddLabelStudioRoutes(routes);
   AddMyWorkRoutes(routes);
   AddDistributionRoutes(routes);
+  AddReviewRoutes(routes);
   return routes;
 }
 

@@ -337,7 +337,9 @@ class TableBuilder final : public ProjectVisitor {
   }
 
   void ReadResponse(const RecordView& record, const ResponseView& response) {
-    if (response.status != ResponseStatus::kSubmitted) {
+    const bool reviewed_out = (options_.drop_rejected && response.review == ReviewVerdict::kRejected) ||
+                              (options_.only_accepted && response.review != ReviewVerdict::kAccepted);
+    if (response.status != ResponseStatus::kSubmitted || reviewed_out) {
       ++table_.skipped;
       return;
     }

@@ -28,6 +28,10 @@ struct AnswerTableOptions {
   std::string model_a_key = "model_a";
   std::string model_b_key = "model_b";
   size_t max_problems = 20;  // unreadable answers listed (all are counted)
+  // Reviews: leave out the answers a reviewer rejected; with only_accepted, all but the accepted
+  // ones. Left-out answers are counted in `skipped`. The quality reports read every answer.
+  bool drop_rejected = false;
+  bool only_accepted = false;
 };
 
 // Items are the project's records in id order, the same items for every question.
@@ -46,7 +50,7 @@ struct AnswerTable {
   std::vector<int32_t> model_b;
 
   int64_t submitted = 0;  // responses used
-  int64_t skipped = 0;    // drafts and discarded responses (not used)
+  int64_t skipped = 0;    // drafts, discarded responses and answers the reviews leave out (not used)
   int64_t unreadable = 0; // answers that could not be coded (e.g. a label since removed)
   std::vector<Problem> problems;  // the first few unreadable answers, located by record
 

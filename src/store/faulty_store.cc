@@ -149,6 +149,16 @@ Status FaultyStore::ReinstateAnnotator(int64_t project_id, int64_t user_id, int6
   return inner_->ReinstateAnnotator(project_id, user_id, now_ms);
 }
 
+Status FaultyStore::SetReviews(int64_t project_id, std::span<const Review> reviews) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("SetReviews"));
+  return inner_->SetReviews(project_id, reviews);
+}
+
+Status FaultyStore::ClearReview(int64_t response_id) {
+  QUORUM_RETURN_IF_ERROR(CountWrite("ClearReview"));
+  return inner_->ClearReview(response_id);
+}
+
 Status FaultyStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
   QUORUM_RETURN_IF_ERROR(CountWrite("UpsertSuggestions"));
   return inner_->UpsertSuggestions(record_id, suggestions);

@@ -11,8 +11,9 @@
 namespace quorum {
 
 // Writes are the methods that change the database: CreateWorkspace, CreateUser, UpdateUser,
-// SetMembership, CreateProject, UpdateProject, ChangeProject, DeleteProject, SaveResponse, UpsertSuggestions,
-// Reserve, SaveResponseWithin, SetUncertainty, SetUncertainties, ReinstateAnnotator, CreateSession,
+// SetMembership, CreateProject, UpdateProject, ChangeProject, DeleteProject, SaveResponse,
+// UpsertSuggestions, Reserve, SaveResponseWithin, SetUncertainty, SetUncertainties,
+// ReinstateAnnotator, SetReviews, ClearReview, CreateSession,
 // DeleteSession, DeleteSessionsOf, CreateToken, RevokeToken, BeginImport, UpdateRecord,
 // DeleteRecord, DeleteResponse, RecordLoginFailure, ClearLoginFailures, SetNextId, and each
 // ImportBatch call (PutRecord, ResolveUser, PutSuggestion, PutResponse, Commit).
@@ -130,6 +131,9 @@ class FaultyStore final : public Store {
     return inner_->GoldTallyOf(project_id, user_id);
   }
   Status ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) override;
+  Status SetReviews(int64_t project_id, std::span<const Review> reviews) override;
+  Status ClearReview(int64_t response_id) override;
+  Result<std::vector<Review>> ListReviews(int64_t record_id) override { return inner_->ListReviews(record_id); }
 
   Status RecordLoginFailure(std::string_view account, std::string_view address, int64_t at_ms,
                             int64_t forget_before_ms) override;

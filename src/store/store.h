@@ -23,6 +23,7 @@
 #include "core/project.h"
 #include "core/record.h"
 #include "core/response.h"
+#include "core/review.h"
 #include "core/result.h"
 #include "core/user.h"
 #include "core/workspace.h"
@@ -144,6 +145,7 @@ struct ResponseView {
   int64_t created_at_ms = 0;
   int64_t updated_at_ms = 0;
   std::span<const RevisionView> revisions;  // oldest first
+  std::optional<ReviewVerdict> review;      // the verdict of its current review, if any
 };
 
 // Receives a project's records in id order, each with its suggestions and responses.
@@ -486,6 +488,18 @@ class Store {
   // Starts the annotator's gold tally afresh at `now_ms`: what was graded so far no longer
   // counts for GoldTallyOf. kNotFound when the user does not exist.
   virtual Status ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) = 0;
+
+  // Reviews (core/review.h). Sets the current review of each response, replacing the one it
+  // had: all or nothing, in one write. Nothing is written on failure, which is kNotFound
+  // (naming the first) when a response is not in project `project_id` or a reviewer does not
+  // exist, kConflict when a response is not submitted (drafts and discards are not reviewed),
+  // and kForbidden when a reviewer is the response's author. A response's review goes when the response's values or status change, and with
+  // the response or its record.
+  virtual Status SetReviews(int64_t project_id, std::span<const Review> reviews) = 0;
+  // Removes the response's current review. OK when it has none, or does not exist.
+  virtual Status ClearReview(int64_t response_id) = 0;
+  // The current reviews of the record's responses, by response id.
+  virtual Result<std::vector<Review>> ListReviews(int64_t record_id) = 0;
 };
 
 }  // namespace quorum

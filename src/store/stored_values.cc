@@ -20,6 +20,12 @@ Result<ResponseStatus> ParseStoredStatus(std::string_view text, std::string_view
   return *status;
 }
 
+Result<ReviewVerdict> ParseStoredVerdict(std::string_view text, int64_t response_id) {
+  if (std::optional<ReviewVerdict> verdict = ParseReviewVerdict(text)) return *verdict;
+  return MakeError(ErrorCode::kInternal, "stored review of response " + std::to_string(response_id) +
+                                             " has unknown verdict '" + std::string(text) + "'");
+}
+
 Result<Role> ParseStoredRole(std::string_view text, std::string_view what) {
   std::optional<Role> role = ParseRole(text);
   if (!role)

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/response.h"
+#include "core/review.h"
 #include "core/result.h"
 #include "core/workspace.h"
 
@@ -19,6 +20,9 @@ Result<nlohmann::json> ParseStoredJson(std::string_view text, std::string_view w
 // Parses a stored status or role name; kInternal naming `what` for an unknown one.
 Result<ResponseStatus> ParseStoredStatus(std::string_view text, std::string_view what);
 Result<Role> ParseStoredRole(std::string_view text, std::string_view what);
+// Parses the stored verdict of response `response_id`'s review; kInternal for an unknown one.
+// The message is made only on failure (scans call this once per reviewed response).
+Result<ReviewVerdict> ParseStoredVerdict(std::string_view text, int64_t response_id);
 
 // ASCII lower-case: how emails are stored and looked up.
 std::string LowerCaseEmail(std::string_view email);

@@ -4,3 +4,4 @@
 import "./flows.test.mjs";
 import "./questions.test.mjs";
 import "./safety.test.mjs";
+import "./review.test.mjs";

@@ -391,12 +391,34 @@ END $$;
 CREATE TRIGGER responses_gold_delete AFTER DELETE ON responses FOR EACH ROW EXECUTE FUNCTION responses_gold_delete();
 )sql";
 
+// Version 6: reviews, as SQLite's version 6: one current review per response, gone with the
+// response, cleared when the response's values or status change.
+constexpr char kSchemaV6[] = R"sql(
+CREATE TABLE reviews (
+  response_id BIGINT PRIMARY KEY REFERENCES responses (id) ON DELETE CASCADE,
+  verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+  comment TEXT NOT NULL,
+  reviewer_id BIGINT NOT NULL REFERENCES users (id),
+  reviewed_at BIGINT NOT NULL
+);
+
+CREATE FUNCTION responses_review_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM reviews WHERE response_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER responses_review_stale AFTER UPDATE OF values_json, status ON responses
+  FOR EACH ROW WHEN (OLD.values_json IS DISTINCT FROM NEW.values_json OR OLD.status IS DISTINCT FROM NEW.status)
+  EXECUTE FUNCTION responses_review_stale();
+)sql";
+
 constexpr PgMigration kMigrations[] = {
     {1, "workspaces, users, projects, records, suggestions, responses, revisions", kSchemaV1},
     {2, "sessions, api tokens", kSchemaV2},
     {3, "distribution: record queue, reservations, progress counts", kSchemaV3},
     {4, "failed logins", kSchemaV4},
     {5, "gold tallies for the suspension rule", kSchemaV5},
+    {6, "reviews", kSchemaV6},
 };
 
 Result<int> ReadVersion(PgConnection& connection) {

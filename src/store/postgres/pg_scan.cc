@@ -37,6 +37,7 @@ class Cursor {
   std::string_view Text(int column) const { return batch_.Text(row_, column); }
   int64_t Int(int column) const { return batch_.Int(row_, column); }
   double Double(int column) const { return batch_.Double(row_, column); }
+  bool IsNull(int column) const { return batch_.IsNull(row_, column); }
   std::optional<double> OptionalDouble(int column) const { return batch_.OptionalDouble(row_, column); }
 
  private:
@@ -56,6 +57,7 @@ struct ResponseCopy {
   int guideline_version = 1;
   std::string user_email, values_json;
   ResponseStatus status = ResponseStatus::kDraft;
+  std::optional<ReviewVerdict> review;
 };
 struct RevisionCopy {
   int64_t response_id = 0, at_ms = 0;
@@ -114,6 +116,10 @@ class ProjectScan {
       copy.guideline_version = static_cast<int>(responses_.Int(7));
       copy.created_at_ms = responses_.Int(8);
       copy.updated_at_ms = responses_.Int(9);
+      copy.review.reset();
+      if (!responses_.IsNull(10)) {
+        QUORUM_ASSIGN_OR_RETURN(copy.review, ParseStoredVerdict(responses_.Text(10), copy.id));
+      }
       QUORUM_RETURN_IF_ERROR(responses_.Advance());
     }
     while (revisions_) {
@@ -160,7 +166,8 @@ class ProjectScan {
       response_views_.push_back(ResponseView{copy.id, copy.user_id, copy.user_email, copy.values_json, copy.status,
                                              copy.time_spent_ms, copy.guideline_version, copy.created_at_ms,
                                              copy.updated_at_ms,
-                                             std::span<const RevisionView>(revision_views_).subspan(first, revision - first)});
+                                             std::span<const RevisionView>(revision_views_).subspan(first, revision - first),
+                                             copy.review});
     }
   }
 

@@ -218,13 +218,14 @@ inline constexpr char kDeclareScanSuggestions[] =
     "FROM records r JOIN suggestions s ON s.record_id = r.id WHERE r.project_id = $1 ORDER BY r.id, s.id";
 inline constexpr char kDeclareScanResponses[] =
     "DECLARE scan_responses NO SCROLL CURSOR FOR SELECT p.record_id, p.id, p.user_id, u.email, p.values_json, "
-    "p.status, p.time_spent_ms, p.guideline_version, p.created_at, p.updated_at FROM records r "
-    "JOIN responses p ON p.record_id = r.id JOIN users u ON u.id = p.user_id WHERE r.project_id = $1 "
-    "ORDER BY r.id, p.id";
+    "p.status, p.time_spent_ms, p.guideline_version, p.created_at, p.updated_at, v.verdict FROM records r "
+    "JOIN responses p ON p.record_id = r.id JOIN users u ON u.id = p.user_id "
+    "LEFT JOIN reviews v ON v.response_id = p.id WHERE r.project_id = $1 ORDER BY r.id, p.id";
 inline constexpr char kDeclareScanResponsesLean[] =
     "DECLARE scan_responses NO SCROLL CURSOR FOR SELECT p.record_id, p.id, p.user_id, '', p.values_json, "
-    "p.status, p.time_spent_ms, p.guideline_version, p.created_at, p.updated_at FROM records r "
-    "JOIN responses p ON p.record_id = r.id WHERE r.project_id = $1 ORDER BY r.id, p.id";
+    "p.status, p.time_spent_ms, p.guideline_version, p.created_at, p.updated_at, v.verdict FROM records r "
+    "JOIN responses p ON p.record_id = r.id LEFT JOIN reviews v ON v.response_id = p.id "
+    "WHERE r.project_id = $1 ORDER BY r.id, p.id";
 inline constexpr char kDeclareScanRevisions[] =
     "DECLARE scan_revisions NO SCROLL CURSOR FOR SELECT p.record_id, v.response_id, u.email, v.at, v.values_json, "
     "v.status FROM records r JOIN responses p ON p.record_id = r.id JOIN revisions v ON v.response_id = p.id "

@@ -101,6 +101,9 @@ class PgStore final : public Store {
   Status SetUncertainties(int64_t project_id, std::span<const UncertaintyScore> scores) override;
   Result<GoldTally> GoldTallyOf(int64_t project_id, int64_t user_id) override;
   Status ReinstateAnnotator(int64_t project_id, int64_t user_id, int64_t now_ms) override;
+  Status SetReviews(int64_t project_id, std::span<const Review> reviews) override;
+  Status ClearReview(int64_t response_id) override;
+  Result<std::vector<Review>> ListReviews(int64_t record_id) override;
 
   Status RecordLoginFailure(std::string_view account, std::string_view address, int64_t at_ms,
                             int64_t forget_before_ms) override;

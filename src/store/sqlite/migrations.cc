@@ -375,12 +375,30 @@ CREATE TRIGGER responses_gold_delete AFTER DELETE ON responses BEGIN
 END;
 )sql";
 
+// Version 6: reviews. A response's current review (one per response: a new one replaces it),
+// gone with the response (and so with its record), and cleared by a trigger when the
+// response's values or status change: the verdict judged what the response was.
+constexpr char kSchemaV6[] = R"sql(
+CREATE TABLE reviews (
+  response_id INTEGER PRIMARY KEY REFERENCES responses (id) ON DELETE CASCADE,
+  verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+  comment TEXT NOT NULL,
+  reviewer_id INTEGER NOT NULL REFERENCES users (id),
+  reviewed_at INTEGER NOT NULL
+);
+CREATE TRIGGER responses_review_stale AFTER UPDATE OF values_json, status ON responses
+  WHEN OLD.values_json IS NOT NEW.values_json OR OLD.status IS NOT NEW.status BEGIN
+  DELETE FROM reviews WHERE response_id = NEW.id;
+END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "workspaces, users, projects, records, suggestions, responses, revisions", kSchemaV1},
     {2, "sessions, api tokens, record progress", kSchemaV2},
     {3, "distribution: record queue, reservations, progress counts", kSchemaV3},
     {4, "failed logins", kSchemaV4},
     {5, "gold tallies for the suspension rule", kSchemaV5},
+    {6, "reviews", kSchemaV6},
 };
 
 Result<int> ReadVersion(Connection& connection) {

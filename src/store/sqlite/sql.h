@@ -246,17 +246,18 @@ inline constexpr char kScanSuggestions[] =
     "SELECT s.record_id, s.question, s.value_json, s.score, s.agent "
     "FROM records r JOIN suggestions s ON s.record_id = r.id WHERE r.project_id = ? ORDER BY r.id, s.id";
 // Responses: record_id, id, user_id, email, values_json, status, time_spent_ms,
-// guideline_version, created_at, updated_at.
+// guideline_version, created_at, updated_at, and the review's verdict (NULL when none).
 inline constexpr char kScanResponses[] =
     "SELECT p.record_id, p.id, p.user_id, u.email, p.values_json, p.status, p.time_spent_ms, p.guideline_version, "
-    "p.created_at, p.updated_at FROM records r JOIN responses p ON p.record_id = r.id "
-    "JOIN users u ON u.id = p.user_id WHERE r.project_id = ? ORDER BY r.id, p.id";
+    "p.created_at, p.updated_at, v.verdict FROM records r JOIN responses p ON p.record_id = r.id "
+    "JOIN users u ON u.id = p.user_id LEFT JOIN reviews v ON v.response_id = p.id WHERE r.project_id = ? "
+    "ORDER BY r.id, p.id";
 // The same columns for a scan without revisions or emails: no join to users (an empty email),
 // and a record's responses in index order rather than by id (nothing pairs them with revisions).
 inline constexpr char kScanResponsesLean[] =
     "SELECT p.record_id, p.id, p.user_id, '', p.values_json, p.status, p.time_spent_ms, p.guideline_version, "
-    "p.created_at, p.updated_at FROM records r JOIN responses p ON p.record_id = r.id "
-    "WHERE r.project_id = ? ORDER BY r.id";
+    "p.created_at, p.updated_at, v.verdict FROM records r JOIN responses p ON p.record_id = r.id "
+    "LEFT JOIN reviews v ON v.response_id = p.id WHERE r.project_id = ? ORDER BY r.id";
 // Revisions: record_id, response_id, email, at, values_json, status.
 inline constexpr char kScanRevisions[] =
     "SELECT p.record_id, v.response_id, u.email, v.at, v.values_json, v.status "

@@ -56,6 +56,7 @@ struct ResponseCopy {
   int guideline_version = 1;
   std::string user_email, values_json;
   ResponseStatus status = ResponseStatus::kDraft;
+  std::optional<ReviewVerdict> review;
 };
 struct RevisionCopy {
   int64_t response_id = 0, at_ms = 0;
@@ -136,6 +137,10 @@ class ProjectScan {
       copy.guideline_version = static_cast<int>(row.Int(7));
       copy.created_at_ms = row.Int(8);
       copy.updated_at_ms = row.Int(9);
+      copy.review.reset();
+      if (!row.IsNull(10)) {
+        QUORUM_ASSIGN_OR_RETURN(copy.review, ParseStoredVerdict(row.Text(10), copy.id));
+      }
       QUORUM_RETURN_IF_ERROR(responses_.Advance());
     }
   }
@@ -179,7 +184,8 @@ class ProjectScan {
       response_views_.push_back(ResponseView{copy.id, copy.user_id, copy.user_email, copy.values_json, copy.status,
                                              copy.time_spent_ms, copy.guideline_version, copy.created_at_ms,
                                              copy.updated_at_ms,
-                                             std::span<const RevisionView>(revision_views_).subspan(first, revision - first)});
+                                             std::span<const RevisionView>(revision_views_).subspan(first, revision - first),
+                                             copy.review});
     }
   }
 

@@ -6,6 +6,7 @@ import { LoginScreen } from "../features/auth/components/LoginScreen";
 import { ProjectsScreen } from "../features/projects/components/ProjectsScreen";
 import { AnnotateScreen } from "../features/annotate/components/AnnotateScreen";
 import { MyWorkScreen } from "../features/my-work/components/MyWorkScreen";
+import { ReviewScreen } from "../features/review/components/ReviewScreen";
 import { hrefs, parseRoute, type Route } from "./route";
 
 // The shell: who is signed in, the header, and the screen the URL hash names.
@@ -48,6 +49,7 @@ export function App() {
           <AnnotateScreen key={`${route.projectId}/${route.recordId ?? ""}`} projectId={route.projectId} recordId={route.recordId} user={user} />
         )}
         {route.screen === "myWork" && <MyWorkScreen projectId={route.projectId} />}
+        {route.screen === "review" && <ReviewScreen key={route.projectId} projectId={route.projectId} />}
       </main>
     </>
   );

@@ -2,7 +2,8 @@
 export type Route =
   | { screen: "projects" }
   | { screen: "annotate"; projectId: number; recordId?: number }
-  | { screen: "myWork"; projectId: number };
+  | { screen: "myWork"; projectId: number }
+  | { screen: "review"; projectId: number };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
       return { screen: "annotate", projectId, recordId: Number.isInteger(recordId) && recordId > 0 ? recordId : undefined };
     }
     if (parts[2] === "my-work") return { screen: "myWork", projectId };
+    if (parts[2] === "review") return { screen: "review", projectId };
   }
   return { screen: "projects" };
 }
@@ -21,4 +23,5 @@ export const hrefs = {
   projects: () => "#/",
   annotate: (projectId: number, recordId?: number) => `#/projects/${projectId}/annotate${recordId ? "/" + recordId : ""}`,
   myWork: (projectId: number) => `#/projects/${projectId}/my-work`,
+  review: (projectId: number) => `#/projects/${projectId}/review`,
 };

@@ -32,6 +32,7 @@ export interface Schema {
 
 export interface Project {
   id: number;
+  workspace_id: number;
   name: string;
   schema: Schema;
   guidelines: string;
@@ -77,6 +78,16 @@ export interface RecordJson {
 
 export type ResponseStatus = "draft" | "submitted" | "discarded";
 
+export type ReviewVerdict = "accepted" | "rejected";
+
+// A response's current review; reviewer_id only for reviewers and up.
+export interface ReviewJson {
+  verdict: ReviewVerdict;
+  comment: string;
+  reviewed_at: string;
+  reviewer_id?: number;
+}
+
 export interface ResponseJson {
   id: number;
   record_id: number;
@@ -85,7 +96,11 @@ export interface ResponseJson {
   status: ResponseStatus;
   time_spent_ms: number;
   updated_at: string;
+  // On responses listed for a record: null when unreviewed.
+  review?: ReviewJson | null;
 }
+
+export type Role = "owner" | "manager" | "reviewer" | "annotator";
 
 export interface User {
   id: number;

@@ -1,8 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Project } from "../../../shared/api/types";
+import type { Project, Role } from "../../../shared/api/types";
 import { hrefs } from "../../../app/route";
 import { listProjects } from "../api/listProjects";
 import { myWork, type MyWork } from "../../my-work/api/myWork";
+import { workspaceRoles } from "../../auth/api/session";
+import { mayReview } from "../../review/model/reviewRows";
 
 type Counts = MyWork["counts"];
 
@@ -10,9 +12,11 @@ type Counts = MyWork["counts"];
 export function ProjectsScreen() {
   const [projects, setProjects] = useState<Project[] | null>(null);
   const [counts, setCounts] = useState<Record<number, Counts>>({});
+  const [roles, setRoles] = useState<Record<number, Role>>({});
   const [error, setError] = useState("");
 
   useEffect(() => {
+    workspaceRoles().then(setRoles, () => undefined);
     listProjects()
       .then(async (list) => {
         setProjects(list);
@@ -54,6 +58,9 @@ export function ProjectsScreen() {
               <div class="actions">
                 <a class="button" href={hrefs.annotate(project.id)} aria-label={`Annotate ${project.name}`}>Annotate</a>
                 <a class="button secondary" href={hrefs.myWork(project.id)} aria-label={`My work in ${project.name}`}>My work</a>
+                {mayReview(roles[project.workspace_id]) && (
+                  <a class="button secondary" href={hrefs.review(project.id)} aria-label={`Review ${project.name}`}>Review</a>
+                )}
               </div>
             </li>
           );

@@ -1,0 +1,71 @@
+// SqliteStore: reviews of responses (migration 6).
+#include <string>
+
+#include "store/sqlite/sql_reviews.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/stored_values.h"
+
+namespace quorum::sqlite {
+namespace {
+
+// OK when the response is a submitted one of the project by someone else than the reviewer;
+// else why it cannot be reviewed.
+Status CheckReviewable(Connection& connection, int64_t project_id, const Review& review) {
+  const int64_t response_id = review.response_id;
+  QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kReviewedResponse));
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(response_id).Step());
+  if (!found || query.Int(0) != project_id)
+    return MakeError(ErrorCode::kNotFound, "response " + std::to_string(response_id) + " is not in project " +
+                                               std::to_string(project_id));
+  if (query.Text(1) != "submitted")
+    return MakeError(ErrorCode::kConflict, "response " + std::to_string(response_id) + " is " +
+                                               std::string(query.Text(1)) + ": only submitted responses are reviewed");
+  if (query.Int(2) == review.reviewer_id)
+    return MakeError(ErrorCode::kForbidden, "response " + std::to_string(response_id) +
+                                                " is the reviewer's own: someone else reviews it");
+  return OkStatus();
+}
+
+}  // namespace
+
+Status SqliteStore::SetReviews(int64_t project_id, std::span<const Review> reviews) {
+  return Write([&](Connection& connection) -> Status {
+    for (const Review& review : reviews) {
+      QUORUM_RETURN_IF_ERROR(CheckReviewable(connection, project_id, review));
+      QUORUM_ASSIGN_OR_RETURN(Query upsert, connection.Use(kUpsertReview));
+      upsert.BindInt(review.response_id).BindText(ReviewVerdictName(review.verdict)).BindText(review.comment);
+      Status written = upsert.BindInt(review.reviewer_id).BindInt(review.reviewed_at_ms).Run();
+      if (!written.ok() && written.error().code == ErrorCode::kNotFound)
+        return MakeError(ErrorCode::kNotFound, "user " + std::to_string(review.reviewer_id) + " not found");
+      QUORUM_RETURN_IF_ERROR(written);
+    }
+    return OkStatus();
+  });
+}
+
+Status SqliteStore::ClearReview(int64_t response_id) {
+  return Write([&](Connection& connection) -> Status {
+    QUORUM_ASSIGN_OR_RETURN(Query erase, connection.Use(kDeleteReview));
+    return erase.BindInt(response_id).Run();
+  });
+}
+
+Result<std::vector<Review>> SqliteStore::ListReviews(int64_t record_id) {
+  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectReviewsOfRecord));
+  query.BindInt(record_id);
+  std::vector<Review> reviews;
+  while (true) {
+    QUORUM_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return reviews;
+    Review review;
+    review.response_id = query.Int(0);
+    QUORUM_ASSIGN_OR_RETURN(review.verdict, ParseStoredVerdict(query.Text(1), review.response_id));
+    review.comment = std::string(query.Text(2));
+    review.reviewer_id = query.Int(3);
+    review.reviewed_at_ms = query.Int(4);
+    reviews.push_back(std::move(review));
+  }
+}
+
+}  // namespace quorum::sqlite
