@@ -51,7 +51,7 @@ Status SqliteStore::ClearReview(int64_t response_id) {
 }
 
 Result<std::vector<Review>> SqliteStore::ListReviews(int64_t record_id) {
-  Reading reading = Read();
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   QUORUM_ASSIGN_OR_RETURN(Query query, reading.connection().Use(kSelectReviewsOfRecord));
   query.BindInt(record_id);
   std::vector<Review> reviews;
