@@ -10,31 +10,6 @@ namespace {
 using ::testing::HasSubstr;
 
 using ApiDistributionTest = TeamApiTest;
-      rows.push_back(row);
-    }
-    ASSERT_EQ(Call("POST", base_ + "/records", manager_, rows, {{"content-type", "application/json"}}).status, 201);
-    for (const Record& record : store_->ListRecords(project_.id, 0, 1000).value()) ids_.push_back(record.id);
-    // Gold answers are set through the store: the importer's gold syntax is not what is tested.
-    for (int index = count - gold; index < count; ++index) {
-      std::unique_ptr<ImportBatch> batch = store_->BeginImport(project_.id).value();
-      const std::string external_id = "r" + std::to_string(index);
-      RecordRow row{external_id, R"({"prompt":"p","response_a":"a","response_b":"b"})", "{}",
-                    R"({"preference":"response_a"})", 0, 0};
-      ASSERT_TRUE(batch->PutRecord(row, OnDuplicate::kUpdate).ok());
-      ASSERT_TRUE(batch->Commit().ok());
-    }
-  }
-
-  ApiAnswer Answer(const std::string& key, int64_t record, const char* status = "submitted") {
-    return Call("POST", "/api/v1/records/" + std::to_string(record) + "/responses", key,
-                {{"values", {{"preference", "response_a"}}}, {"status", status}});
-  }
-
-  std::string manager_, ann_, ben_;
-  quorum::Project project_;
-  std::string base_;
-  std::vector<int64_t> ids_;
-};
 
 TEST_F(ApiDistributionTest, NextAddsTheReservationAndProgressToTheRecord) {
   PairwiseProject({{"overlap", 2}, {"lease_minutes", 10}}, 3);

@@ -24,30 +24,6 @@ class ApiSuspensionTest : public TeamApiTest {
 
   std::string Annotator(const std::string& email) { return base_ + "/annotators/" + std::to_string(UserId(email)); }
 };
-      ids_.push_back(batch->PutRecord(row, OnDuplicate::kRefuse).value());
-    }
-    ASSERT_TRUE(batch->Commit().ok());
-  }
-
-  // Takes the caller's next record and answers `choice`; returns the record id.
-  int64_t TakeAndAnswer(const std::string& key, const std::string& choice) {
-    ApiAnswer next = Call("GET", base_ + "/next", key);
-    EXPECT_EQ(next.status, 200) << next.raw.body;
-    if (next.status != 200) return 0;
-    const int64_t id = next.body["id"];
-    ApiAnswer saved = Call("POST", "/api/v1/records/" + std::to_string(id) + "/responses", key,
-                           {{"values", {{"preference", choice}}}, {"status", "submitted"}});
-    EXPECT_EQ(saved.status, 201) << saved.raw.body;
-    return id;
-  }
-
-  std::string Annotator(const std::string& email) { return base_ + "/annotators/" + std::to_string(UserId(email)); }
-
-  std::string manager_, ann_, ben_;
-  quorum::Project project_;
-  std::string base_;
-  std::vector<int64_t> ids_;
-};
 
 TEST_F(ApiSuspensionTest, WrongGoldSuspendsAManagerReinstatesAndRecordsFlowAgain) {
   // Every record handed out is gold while gold is left (ratio 1); below 50% after 2 gold.
