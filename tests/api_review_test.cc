@@ -97,7 +97,12 @@ TEST_F(ApiReviewTest, BadReviewsAreRefusedNamingTheField) {
 TEST_F(ApiReviewTest, OnlySubmittedResponsesOfOthersAreReviewedByReviewersOfTheProject) {
   const int64_t draft = Answered(ann_, ids_[0], "draft");
   const int64_t discarded = Answered(ben_, ids_[0], "discarded");
-  const int64_t submitted = Answered(ann_, ids_[1]);
+  // A third annotator answers the record the distribution hands her (an annotator may answer
+  // only records handed to her).
+  const std::string cat = UserWithRole("cat@team.org", Role::kAnnotator);
+  ApiAnswer next = Call("GET", base_ + "/next", cat);
+  ASSERT_EQ(next.status, 200) << next.raw.body;
+  const int64_t submitted = Answered(cat, next.body["id"].get<int64_t>());
   const nlohmann::json accept = {{"verdict", "accepted"}};
   ApiAnswer on_draft = Call("POST", ReviewOf(draft), reviewer_, accept);
   EXPECT_EQ(on_draft.status, 409);
@@ -105,6 +110,7 @@ TEST_F(ApiReviewTest, OnlySubmittedResponsesOfOthersAreReviewedByReviewersOfTheP
   EXPECT_EQ(Call("POST", ReviewOf(discarded), reviewer_, accept).status, 409);
   EXPECT_EQ(Call("POST", ReviewOf(submitted), ben_, accept).status, 403) << "annotators do not review";
   EXPECT_EQ(Call("POST", ReviewOf(submitted), ann_, accept).status, 403);
+  EXPECT_EQ(Call("POST", ReviewOf(submitted), cat, accept).status, 403) << "nor their own answers";
   const std::string outsider = UserWithRole("out@else.org", std::nullopt);
   EXPECT_EQ(Call("POST", ReviewOf(submitted), outsider, accept).status, 404);
   EXPECT_EQ(Call("POST", ReviewOf(999999), reviewer_, accept).status, 404);
