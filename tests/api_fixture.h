@@ -122,9 +122,13 @@ class TeamApiTest : public ApiTest {
     // Gold answers are set through the store: the importer's gold syntax is not what is tested.
     for (int index = count - gold; index < count; ++index) {
       std::unique_ptr<ImportBatch> batch = store_->BeginImport(project_.id).value();
-      nlohmann::json fields = {{"prompt", Prompt(index)}, {"response_a", "a"}, {"response_b", "b"}};
-      RecordRow row{"r" + std::to_string(index), fields.dump(), "{}", R"({"preference":"response_a"})", 0, 0};
-      EXPECT_TRUE(batch->PutRecord(row, OnDuplicate::kUpdate).ok());
+      // RecordRow holds views: the strings it names must outlive it.
+      const std::string external_id = "r" + std::to_string(index);
+      const std::string fields =
+          nlohmann::json{{"prompt", Prompt(index)}, {"response_a", "a"}, {"response_b", "b"}}.dump();
+      RecordRow row{external_id, fields, "{}", R"({"preference":"response_a"})", 0, 0};
+      Result<int64_t> put = batch->PutRecord(row, OnDuplicate::kUpdate);
+      EXPECT_TRUE(put.ok()) << put.error().ToString();
       EXPECT_TRUE(batch->Commit().ok());
     }
     return ids_;
