@@ -1,28 +1,21 @@
 // PgStore: reviews of responses (migration 6).
+#include <optional>
 #include <string>
 
 #include "store/postgres/pg_sql_reviews.h"
 #include "store/postgres/pg_store.h"
+#include "store/review_rules.h"
 #include "store/stored_values.h"
 
 namespace quorum::postgres {
 namespace {
 
-// OK when the response is a submitted one of the project by someone else than the reviewer (and
-// locks it); else why it cannot be reviewed.
-Status CheckReviewable(PgConnection& connection, int64_t project_id, const Review& review) {
-  const int64_t response_id = review.response_id;
-  QUORUM_ASSIGN_OR_RETURN(PgResult response, connection.Exec(kReviewedResponse, Params().Int(response_id)));
-  if (response.empty() || response.Int(0, 0) != project_id)
-    return MakeError(ErrorCode::kNotFound, "response " + std::to_string(response_id) + " is not in project " +
-                                               std::to_string(project_id));
-  if (response.Text(0, 1) != "submitted")
-    return MakeError(ErrorCode::kConflict, "response " + std::to_string(response_id) + " is " +
-                                               std::string(response.Text(0, 1)) + ": only submitted responses are reviewed");
-  if (response.Int(0, 2) == review.reviewer_id)
-    return MakeError(ErrorCode::kForbidden, "response " + std::to_string(response_id) +
-                                                " is the reviewer's own: someone else reviews it");
-  return OkStatus();
+// Reads (and locks) what CheckReviewable (review_rules.h) needs of the review's response, and applies it.
+Status ReadAndCheckReviewable(PgConnection& connection, int64_t project_id, const Review& review) {
+  QUORUM_ASSIGN_OR_RETURN(PgResult found, connection.Exec(kReviewedResponse, Params().Int(review.response_id)));
+  std::optional<ReviewedResponse> response;
+  if (!found.empty()) response = ReviewedResponse{found.Int(0, 0), found.Text(0, 1), found.Int(0, 2)};
+  return CheckReviewable(project_id, review, response);
 }
 
 }  // namespace
@@ -30,15 +23,14 @@ Status CheckReviewable(PgConnection& connection, int64_t project_id, const Revie
 Status PgStore::SetReviews(int64_t project_id, std::span<const Review> reviews) {
   return InTransaction([&](PgConnection& connection) -> Status {
     for (const Review& review : reviews) {
-      QUORUM_RETURN_IF_ERROR(CheckReviewable(connection, project_id, review));
+      QUORUM_RETURN_IF_ERROR(ReadAndCheckReviewable(connection, project_id, review));
       Result<PgResult> written = connection.Exec(kUpsertReview, Params()
                                                                     .Int(review.response_id)
                                                                     .Text(ReviewVerdictName(review.verdict))
                                                                     .Text(review.comment)
                                                                     .Int(review.reviewer_id)
                                                                     .Int(review.reviewed_at_ms));
-      if (!written.ok() && written.error().code == ErrorCode::kNotFound)
-        return MakeError(ErrorCode::kNotFound, "user " + std::to_string(review.reviewer_id) + " not found");
+      if (!written.ok() && written.error().code == ErrorCode::kNotFound) return ReviewerNotFound(review);
       if (!written.ok()) return std::move(written).error();
     }
     return OkStatus();

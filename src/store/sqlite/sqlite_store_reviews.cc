@@ -1,6 +1,8 @@
 // SqliteStore: reviews of responses (migration 6).
+#include <optional>
 #include <string>
 
+#include "store/review_rules.h"
 #include "store/sqlite/sql_reviews.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/stored_values.h"
@@ -8,22 +10,13 @@
 namespace quorum::sqlite {
 namespace {
 
-// OK when the response is a submitted one of the project by someone else than the reviewer;
-// else why it cannot be reviewed.
-Status CheckReviewable(Connection& connection, int64_t project_id, const Review& review) {
-  const int64_t response_id = review.response_id;
+// Reads what CheckReviewable (review_rules.h) needs of the review's response, and applies it.
+Status ReadAndCheckReviewable(Connection& connection, int64_t project_id, const Review& review) {
   QUORUM_ASSIGN_OR_RETURN(Query query, connection.Use(kReviewedResponse));
-  QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(response_id).Step());
-  if (!found || query.Int(0) != project_id)
-    return MakeError(ErrorCode::kNotFound, "response " + std::to_string(response_id) + " is not in project " +
-                                               std::to_string(project_id));
-  if (query.Text(1) != "submitted")
-    return MakeError(ErrorCode::kConflict, "response " + std::to_string(response_id) + " is " +
-                                               std::string(query.Text(1)) + ": only submitted responses are reviewed");
-  if (query.Int(2) == review.reviewer_id)
-    return MakeError(ErrorCode::kForbidden, "response " + std::to_string(response_id) +
-                                                " is the reviewer's own: someone else reviews it");
-  return OkStatus();
+  QUORUM_ASSIGN_OR_RETURN(bool found, query.BindInt(review.response_id).Step());
+  std::optional<ReviewedResponse> response;
+  if (found) response = ReviewedResponse{query.Int(0), query.Text(1), query.Int(2)};
+  return CheckReviewable(project_id, review, response);
 }
 
 }  // namespace
@@ -31,12 +24,11 @@ Status CheckReviewable(Connection& connection, int64_t project_id, const Review&
 Status SqliteStore::SetReviews(int64_t project_id, std::span<const Review> reviews) {
   return Write([&](Connection& connection) -> Status {
     for (const Review& review : reviews) {
-      QUORUM_RETURN_IF_ERROR(CheckReviewable(connection, project_id, review));
+      QUORUM_RETURN_IF_ERROR(ReadAndCheckReviewable(connection, project_id, review));
       QUORUM_ASSIGN_OR_RETURN(Query upsert, connection.Use(kUpsertReview));
       upsert.BindInt(review.response_id).BindText(ReviewVerdictName(review.verdict)).BindText(review.comment);
       Status written = upsert.BindInt(review.reviewer_id).BindInt(review.reviewed_at_ms).Run();
-      if (!written.ok() && written.error().code == ErrorCode::kNotFound)
-        return MakeError(ErrorCode::kNotFound, "user " + std::to_string(review.reviewer_id) + " not found");
+      if (!written.ok() && written.error().code == ErrorCode::kNotFound) return ReviewerNotFound(review);
       QUORUM_RETURN_IF_ERROR(written);
     }
     return OkStatus();
