@@ -8,7 +8,7 @@ namespace quorum::sqlite {
 // Connection set-up. page_size applies only to a new database and must come first: 16 KiB pages
 // hold ten 1.5 KB records where 4 KiB pages hold two, which makes a bulk import write a quarter
 // less and run twice as fast. synchronous=FULL fsyncs the WAL at every commit: an acknowledged write
-// survives kill -9 and power loss. cache_size is in KiB when negative: 64 MiB per connection,
+// survives kill -9 and power loss (the store's own writer trades it for WalSync, below). cache_size is in KiB when negative: 64 MiB per connection,
 // however large the database. journal_size_limit truncates the WAL after a checkpoint that
 // followed a bulk import, instead of keeping a gigabyte file around.
 inline constexpr char kPragmaPageSize[] = "PRAGMA page_size=16384";
@@ -16,6 +16,8 @@ inline constexpr char kPragmaJournalModeWal[] = "PRAGMA journal_mode=WAL";
 inline constexpr char kPragmaSettings[] =
     "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; "
     "PRAGMA journal_size_limit=67108864;";
+// The store's writer commits without an fsync and syncs the WAL itself afterwards (WalSync).
+inline constexpr char kPragmaSynchronousNormal[] = "PRAGMA synchronous=NORMAL";
 // Read-write connections keep savepoint journals in memory. Every group-committed write runs in
 // a savepoint, which copies each page it first touches (8 or so 16 KiB pages for a response):
 // past SQLite's 64 KiB in-memory limit that went to a temporary file created and deleted for

@@ -29,11 +29,11 @@ Status RunInSavepoint(Connection& connection, const GroupCommitter::Write& write
 
 }  // namespace
 
-GroupCommitter::GroupCommitter(Connection& connection, std::recursive_mutex& connection_mutex)
-    : connection_(connection), connection_mutex_(connection_mutex) {}
+GroupCommitter::GroupCommitter(Connection& connection, std::recursive_mutex& connection_mutex, WalSync* wal_sync)
+    : connection_(connection), connection_mutex_(connection_mutex), wal_sync_(wal_sync) {}
 
-Status GroupCommitter::Run(const Write& write) {
-  Pending self(&write);
+Status GroupCommitter::Run(const Write& write, Durability durability) {
+  Pending self(&write, durability);
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&self);
   self.wake.wait(lock, [&] { return self.done || queue_.front() == &self; });
@@ -44,21 +44,42 @@ Status GroupCommitter::Run(const Write& write) {
   // Writers arriving later queue behind it; only the leader pops, so the head stays this batch.
   lock.unlock();
   std::vector<Pending*> batch;
+  uint64_t ticket = 0;
   {
     std::lock_guard<std::recursive_mutex> connection_lock(connection_mutex_);
     lock.lock();
     batch.assign(queue_.begin(), queue_.begin() + std::min(queue_.size(), kMaxBatch));
     lock.unlock();
     RunBatch(batch.data(), batch.size());
+    // Taken before the connection is let go, so that tickets follow the commits' order.
+    if (wal_sync_ != nullptr) ticket = wal_sync_->Committed();
   }
+  // The batch leaves the queue and the next leader takes the connection while this one syncs.
+  // Writes that wait for the disk are woken once, after the sync, not after the commit too.
+  std::vector<Pending*> on_disk;
   lock.lock();
   for (size_t index = 0; index < batch.size(); ++index) {
     Pending* pending = queue_.front();
     queue_.pop_front();
+    if (wal_sync_ != nullptr && pending->result.ok() && pending->durability == Durability::kOnDisk) {
+      on_disk.push_back(pending);
+      continue;
+    }
     pending->done = true;
     if (pending != &self) pending->wake.notify_one();
   }
   if (!queue_.empty()) queue_.front()->wake.notify_one();  // the next leader
+  lock.unlock();
+  if (on_disk.empty()) return std::move(self.result);
+
+  Status synced = wal_sync_->SyncThrough(ticket);
+  lock.lock();
+  for (Pending* pending : on_disk) {
+    if (!synced.ok()) pending->result = synced.error();
+    pending->done = true;
+    if (pending != &self) pending->wake.notify_one();
+  }
+  lock.unlock();
   return std::move(self.result);
 }
 

@@ -30,7 +30,7 @@ class GroupCommitTest : public ::testing::Test {
     connection_ = std::move(opened).value();
     ASSERT_TRUE(connection_->Exec(kCreate).ok());
     sqlite3_commit_hook(connection_->handle(), &GroupCommitTest::CountCommit, &commits_);
-    committer_ = std::make_unique<GroupCommitter>(*connection_, mutex_);
+    committer_ = std::make_unique<GroupCommitter>(*connection_, mutex_, nullptr);
   }
 
   static int CountCommit(void* commits) {
@@ -55,13 +55,16 @@ class GroupCommitTest : public ::testing::Test {
   // Runs `writes` on threads of their own while the connection is held, so that the first
   // one leads and waits for the connection while all the others queue behind it; then lets go.
   std::vector<Status> RunQueued(const std::vector<GroupCommitter::Write>& writes) {
+    return RunQueued(*committer_, writes);
+  }
+  std::vector<Status> RunQueued(GroupCommitter& committer, const std::vector<GroupCommitter::Write>& writes) {
     std::vector<Status> results(writes.size(), OkStatus());
     std::vector<std::thread> threads;
     {
       std::unique_lock<std::recursive_mutex> hold(mutex_);
       for (size_t index = 0; index < writes.size(); ++index) {
-        threads.emplace_back([&, index] { results[index] = committer_->Run(writes[index]); });
-        while (committer_->pending() < index + 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        threads.emplace_back([&, index] { results[index] = committer.Run(writes[index]); });
+        while (committer.pending() < index + 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
     }
     for (std::thread& thread : threads) thread.join();
@@ -142,6 +145,39 @@ TEST_F(GroupCommitTest, ManyThreadsEachGetTheirOwnResult) {
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(Count(), kThreads * kWrites * 4 / 5);
   EXPECT_LT(commits_.load(), kThreads * kWrites);
+}
+
+// With a WalSync the commit skips its fsync: one sync of the WAL then covers the whole batch.
+TEST_F(GroupCommitTest, WithAWalSyncABatchIsSyncedOnce) {
+  ASSERT_TRUE(connection_->Exec("PRAGMA synchronous=NORMAL").ok());
+  WalSync wal_sync(dir_.File("group.db-wal"));
+  GroupCommitter committer(*connection_, mutex_, &wal_sync);
+  std::vector<Status> results = RunQueued(committer, {Insert(1), Insert(2), Insert(3), Insert(4)});
+  for (const Status& result : results) EXPECT_TRUE(result.ok()) << result.error().ToString();
+  EXPECT_EQ(commits_.load(), 1);
+  EXPECT_EQ(wal_sync.syncs(), 1u);
+  EXPECT_EQ(Count(), 4);
+}
+
+// A WAL that cannot be synced: a kOnDisk write is committed but its caller hears that it may
+// not survive a power loss, and from then on every kOnDisk write does; a kCommitted write
+// never waits for the sync, so it goes through.
+TEST_F(GroupCommitTest, OnlyWritesThatAskForTheDiskWaitForTheSync) {
+  ASSERT_TRUE(connection_->Exec("PRAGMA synchronous=NORMAL").ok());
+  const std::string missing = dir_.File("missing/group.db-wal");
+  WalSync wal_sync(missing);
+  GroupCommitter committer(*connection_, mutex_, &wal_sync);
+  EXPECT_TRUE(committer.Run(Insert(1), Durability::kCommitted).ok());
+  EXPECT_EQ(wal_sync.syncs(), 0u);
+  for (int64_t key : {2, 3}) {
+    Status on_disk = committer.Run(Insert(key));
+    ASSERT_FALSE(on_disk.ok());
+    EXPECT_EQ(on_disk.error().code, ErrorCode::kIo);
+    EXPECT_NE(on_disk.error().message.find(missing), std::string::npos) << on_disk.error().message;
+  }
+  EXPECT_EQ(wal_sync.syncs(), 1u);  // the failure is kept, not retried
+  EXPECT_TRUE(committer.Run(Insert(4), Durability::kCommitted).ok());
+  EXPECT_EQ(Count(), 4);
 }
 
 }  // namespace

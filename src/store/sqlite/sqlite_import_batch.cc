@@ -49,17 +49,19 @@ Result<std::unique_ptr<ImportBatch>> SqliteStore::BeginImport(int64_t project_id
   // the batch; the batch clears this before it unlocks.
   batch_thread_ = std::this_thread::get_id();
   return std::unique_ptr<ImportBatch>(std::make_unique<SqliteImportBatch>(
-      *writer_, std::move(lock), batch_thread_, std::move(transaction), project_id, workspace_id, clock_.NowMs(),
+      *writer_, std::move(lock), batch_thread_, wal_sync_.get(), std::move(transaction), project_id, workspace_id, clock_.NowMs(),
       watermark, next_record_id));
 }
 
 SqliteImportBatch::SqliteImportBatch(Connection& connection, std::unique_lock<std::recursive_mutex> lock,
-                                     std::atomic<std::thread::id>& batch_thread, Transaction transaction,
+                                     std::atomic<std::thread::id>& batch_thread, WalSync* wal_sync,
+                                     Transaction transaction,
                                      int64_t project_id, int64_t workspace_id, int64_t now_ms,
                                      int64_t revision_watermark, int64_t next_record_id)
     : connection_(connection),
       lock_(std::move(lock)),
       batch_thread_(batch_thread),
+      wal_sync_(wal_sync),
       transaction_(std::move(transaction)),
       project_id_(project_id),
       workspace_id_(workspace_id),
@@ -295,8 +297,10 @@ Status SqliteImportBatch::Commit() {
   Status committed = transaction_->Commit();  // rolls back by itself on failure
   transaction_.reset();
   spent_ = true;
+  const uint64_t ticket = committed.ok() && wal_sync_ != nullptr ? wal_sync_->Committed() : 0;
   Release();
-  return committed;
+  if (!committed.ok() || wal_sync_ == nullptr) return committed;
+  return wal_sync_->SyncThrough(ticket);
 }
 
 }  // namespace quorum::sqlite

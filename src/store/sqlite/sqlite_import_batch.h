@@ -10,6 +10,7 @@
 
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_transaction.h"
+#include "store/sqlite/sqlite_wal_sync.h"
 #include "store/store.h"
 
 namespace quorum::sqlite {
@@ -31,8 +32,10 @@ class SqliteImportBatch final : public ImportBatch {
   // `revision_watermark` is the largest revision id before the batch: a response with a
   // revision above it was written by this batch. `next_record_id` is the id of the first
   // record this batch inserts (see kNextRecordId).
+  // Commit waits for `wal_sync` (null: the commit syncs itself), which must outlive the batch.
   SqliteImportBatch(Connection& connection, std::unique_lock<std::recursive_mutex> lock,
-                    std::atomic<std::thread::id>& batch_thread, Transaction transaction, int64_t project_id, int64_t workspace_id, int64_t now_ms, int64_t revision_watermark,
+                    std::atomic<std::thread::id>& batch_thread, WalSync* wal_sync, Transaction transaction,
+                    int64_t project_id, int64_t workspace_id, int64_t now_ms, int64_t revision_watermark,
                     int64_t next_record_id);
   ~SqliteImportBatch() override;
 
@@ -58,6 +61,7 @@ class SqliteImportBatch final : public ImportBatch {
   Connection& connection_;
   std::unique_lock<std::recursive_mutex> lock_;  // released by Commit or destruction
   std::atomic<std::thread::id>& batch_thread_;   // the store's record of this batch's thread
+  WalSync* const wal_sync_;
   std::optional<Transaction> transaction_;       // declared after lock_: rolls back first
   const int64_t project_id_;
   const int64_t workspace_id_;  // the project's, for the membership of users ResolveUser creates

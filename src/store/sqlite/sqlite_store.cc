@@ -24,12 +24,16 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Cl
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Checkpointer> checkpointer, sqlite::Checkpointer::Start(path));
   checkpointer->Watch(*connection);
   std::unique_ptr<sqlite::ReaderPool> readers;
+  std::unique_ptr<sqlite::WalSync> wal_sync;
   if (path != ":memory:") {
     QUORUM_ASSIGN_OR_RETURN(readers, sqlite::ReaderPool::Open(path, sqlite::ReaderPool::kDefaultSize));
+    const char* wal_path = sqlite3_filename_wal(sqlite3_db_filename(connection->handle(), "main"));
+    wal_sync = std::make_unique<sqlite::WalSync>(wal_path);
+    QUORUM_RETURN_IF_ERROR(connection->Exec(sqlite::kPragmaSynchronousNormal));
   }
   return std::unique_ptr<Store>(std::make_unique<sqlite::SqliteStore>(path, std::move(connection),
                                                                       std::move(checkpointer), std::move(readers),
-                                                                      clock));
+                                                                      std::move(wal_sync), clock));
 }
 
 }  // namespace quorum
@@ -40,13 +44,14 @@ Error Refused() { return MakeError(ErrorCode::kIo, "the store would wait here (i
 
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer,
                          std::unique_ptr<Checkpointer> checkpointer, std::unique_ptr<ReaderPool> readers,
-                         const Clock& clock)
+                         std::unique_ptr<WalSync> wal_sync, const Clock& clock)
     : path_(std::move(path)),
       clock_(clock),
       checkpointer_(std::move(checkpointer)),
       writer_(std::move(writer)),
       readers_(std::move(readers)),
-      committer_(*writer_, writer_mutex_) {}
+      wal_sync_(std::move(wal_sync)),
+      committer_(*writer_, writer_mutex_, wal_sync_.get()) {}
 
 Result<SqliteStore::Reading> SqliteStore::Read() {
   Reading reading;
@@ -66,9 +71,9 @@ Result<SqliteStore::Reading> SqliteStore::Read() {
   return reading;
 }
 
-Status SqliteStore::Write(const GroupCommitter::Write& write) {
+Status SqliteStore::Write(const GroupCommitter::Write& write, Durability durability) {
   if (NoWaitScope::Refuse()) return Refused();
-  if (!OnBatchThread()) return committer_.Run(write);
+  if (!OnBatchThread()) return committer_.Run(write, durability);
   Lock lock(writer_mutex_);
   QUORUM_ASSIGN_OR_RETURN(Transaction savepoint, Transaction::Begin(*writer_));
   Status written = write(*writer_);
@@ -82,10 +87,15 @@ Status SqliteStore::Write(const GroupCommitter::Write& write) {
 Status SqliteStore::WriteAlone(const GroupCommitter::Write& write) {
   if (NoWaitScope::Refuse()) return Refused();
   if (OnBatchThread()) return Write(write);
-  Lock lock(writer_mutex_);
-  // The group committer holds this mutex for a whole batch, so no transaction is open here.
-  if (writer_->InTransaction()) return MakeError(ErrorCode::kInternal, "a lone write inside a transaction");
-  return write(*writer_);
+  uint64_t ticket = 0;
+  {
+    Lock lock(writer_mutex_);
+    // The group committer holds this mutex for a whole batch, so no transaction is open here.
+    if (writer_->InTransaction()) return MakeError(ErrorCode::kInternal, "a lone write inside a transaction");
+    QUORUM_RETURN_IF_ERROR(write(*writer_));
+    ticket = CommitTicket();
+  }
+  return SyncThrough(ticket);
 }
 
 Result<Workspace> SqliteStore::CreateWorkspace(std::string_view name) {

@@ -4,7 +4,10 @@
 // Threading:
 // - Writes. One writer connection, guarded by `writer_mutex_`. Every write method runs through
 //   the GroupCommitter: concurrent writes share one transaction and one fsync, each in its own
-//   savepoint, and a caller returns once its write is durable. DeleteProject alone runs as its
+//   savepoint, and a caller returns once its write is durable. The writer commits without an
+//   fsync (synchronous=NORMAL) and every commit on it is then made durable through `wal_sync_`
+//   after the mutex is let go (see sqlite_wal_sync.h); only Reserve's hold is acknowledged once
+//   committed, before its sync (Durability::kCommitted). DeleteProject alone runs as its
 //   own autocommit statement (WriteAlone). The mutex is recursive so that the thread holding
 //   an open ImportBatch (which keeps it locked from BeginImport until Commit or destruction,
 //   recording itself in `batch_thread_`) may still call the store: its writes run directly in
@@ -44,10 +47,11 @@ Error Refused();
 
 class SqliteStore final : public Store {
  public:
-  // Takes a migrated writer connection to the database at `path`, the checkpointer watching it
-  // and the pool of readers (null for ":memory:"); `clock` must outlive the store.
+  // Takes a migrated writer connection to the database at `path`, the checkpointer watching it,
+  // the pool of readers and the WAL's sync (both null for ":memory:"; with a WalSync the writer
+  // must be set to synchronous=NORMAL); `clock` must outlive the store.
   SqliteStore(std::string path, std::unique_ptr<Connection> writer, std::unique_ptr<Checkpointer> checkpointer,
-              std::unique_ptr<ReaderPool> readers, const Clock& clock);
+              std::unique_ptr<ReaderPool> readers, std::unique_ptr<WalSync> wal_sync, const Clock& clock);
 
   Result<Workspace> CreateWorkspace(std::string_view name) override;
   Result<Workspace> GetWorkspace(int64_t id) override;
@@ -150,11 +154,16 @@ class SqliteStore final : public Store {
   // batch, in a savepoint of the batch's transaction. See GroupCommitter::Write for what
   // `write` may do; it reports values through what it captures. Refused (kIo) inside a
   // NoWaitScope, as WriteAlone is.
-  Status Write(const GroupCommitter::Write& write);
+  Status Write(const GroupCommitter::Write& write, Durability durability = Durability::kOnDisk);
   // Runs `write`, which must be a single statement, outside group commit as an autocommit
   // transaction of its own: no savepoint, so a statement that changes a great many pages keeps
   // no in-memory copy of them. Joins the batch on an import batch's thread, like Write.
   Status WriteAlone(const GroupCommitter::Write& write);
+
+  // The ticket of the commit that has just returned on the writer (under writer_mutex_), and
+  // the wait, after letting the mutex go, until that commit is on the disk.
+  uint64_t CommitTicket() { return wal_sync_ != nullptr ? wal_sync_->Committed() : 0; }
+  Status SyncThrough(uint64_t ticket) { return wal_sync_ != nullptr ? wal_sync_->SyncThrough(ticket) : OkStatus(); }
 
   bool OnBatchThread() const { return batch_thread_.load() == std::this_thread::get_id(); }
 
@@ -164,7 +173,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<Checkpointer> checkpointer_;  // declared before writer_: outlives it
   std::unique_ptr<Connection> writer_;          // GUARDED_BY(writer_mutex_)
   std::unique_ptr<ReaderPool> readers_;         // null: reads use the writer
-  GroupCommitter committer_;                    // over writer_ and writer_mutex_
+  std::unique_ptr<WalSync> wal_sync_;           // null: commits on writer_ sync themselves
+  GroupCommitter committer_;                    // over writer_, writer_mutex_ and wal_sync_
   // The thread that holds an open import batch (and writer_mutex_), or none. Set and cleared
   // by that thread while it holds the mutex.
   std::atomic<std::thread::id> batch_thread_{};

@@ -168,6 +168,9 @@ Result<std::optional<int64_t>> Choose(Connection& connection, const ReserveReque
 
 // Everything happens in one write, so the places counted are the places there are: concurrent
 // Reserve and SaveResponseWithin calls run one after the other on the writer connection.
+// The hold is handed out once committed, without waiting for its fsync: a power loss in that
+// moment forgets it (the annotator asks for a record again), and any save that follows it in
+// the WAL makes it durable first.
 Result<std::optional<Reservation>> SqliteStore::Reserve(const ReserveRequest& request) {
   if (request.overlap < 1) return MakeError(ErrorCode::kInvalid, "overlap must be at least 1");
   std::optional<Reservation> reservation;
@@ -190,7 +193,7 @@ Result<std::optional<Reservation>> SqliteStore::Reserve(const ReserveRequest& re
     QUORUM_RETURN_IF_ERROR(insert.Run());
     reservation = Reservation{*record_id, request.user_id, expires_at, selection_ns};
     return OkStatus();
-  }));
+  }, Durability::kCommitted));
   return reservation;
 }
 
