@@ -18,6 +18,11 @@
 
 namespace quorum::postgres {
 
+// The hand-out's transaction commits without waiting for its WAL flush (as SQLite's Reserve is
+// acknowledged once committed): a crash in that moment forgets the hold, and the annotator asks
+// again. The WAL is flushed in order, so the next durable commit on the server (a save) makes
+// it durable first. set_config rather than SET LOCAL: a SELECT can be prepared.
+inline constexpr char kCommitWithoutFlushWait[] = "SELECT set_config('synchronous_commit', 'off', true)";
 inline constexpr char kLockAnnotator[] = "SELECT pg_advisory_xact_lock($1::int4, $2::int4)";
 // The record's queue entry, locked: project_id (no row for an unknown record).
 inline constexpr char kLockQueueEntry[] = "SELECT project_id FROM record_progress WHERE record_id = $1 FOR UPDATE";

@@ -99,32 +99,35 @@ Result<bool> PgStore::WasHandedOut(int64_t record_id, int64_t user_id) {
   return !result.empty();
 }
 
+// The three counts in one round trip.
 Result<DistributionProgress> PgStore::ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) {
   QUORUM_ASSIGN_OR_RETURN(PgPool::Lease connection, pool_->Acquire());
-  DistributionProgress progress;
-  {
-    QUORUM_ASSIGN_OR_RETURN(PgResult counts, connection->Exec(kProgressCounts, Params().Int(project_id)));
-    for (int row = 0; row < counts.rows(); ++row) {
-      const int64_t submitted = counts.Int(row, 1), records = counts.Int(row, 2);
-      if (counts.Int(row, 0) != 0) {
-        progress.gold += records;
-        continue;
-      }
-      progress.records += records;
-      if (submitted >= overlap) progress.complete += records;
-      else if (submitted > 0) progress.started += records;
-    }
-  }
-  {
-    QUORUM_ASSIGN_OR_RETURN(PgResult live, connection->Exec(kCountLiveReservations, Params().Int(project_id).Int(now_ms)));
-    progress.live_reservations = live.Int(0, 0);
-  }
+  std::vector<PgStatement> statements{{kProgressCounts, Params().Int(project_id)},
+                                      {kCountLiveReservations, Params().Int(project_id).Int(now_ms)}};
+  if (user_id != 0) statements.push_back({kAnnotatorCountsOfUser, Params().Int(project_id).Int(user_id)});
+  PgPipeline pipeline(*connection, std::move(statements));
+  QUORUM_ASSIGN_OR_RETURN(PgResult counts, pipeline.Next());
+  QUORUM_ASSIGN_OR_RETURN(PgResult live, pipeline.Next());
+  PgResult mine;
   if (user_id != 0) {
-    QUORUM_ASSIGN_OR_RETURN(PgResult mine, connection->Exec(kAnnotatorCountsOfUser, Params().Int(project_id).Int(user_id)));
-    if (!mine.empty()) {
-      progress.mine_submitted = mine.Int(0, 0);
-      progress.mine_discarded = mine.Int(0, 1);
+    QUORUM_ASSIGN_OR_RETURN(mine, pipeline.Next());
+  }
+  QUORUM_RETURN_IF_ERROR(pipeline.Finish());
+  DistributionProgress progress;
+  for (int row = 0; row < counts.rows(); ++row) {
+    const int64_t submitted = counts.Int(row, 1), records = counts.Int(row, 2);
+    if (counts.Int(row, 0) != 0) {
+      progress.gold += records;
+      continue;
     }
+    progress.records += records;
+    if (submitted >= overlap) progress.complete += records;
+    else if (submitted > 0) progress.started += records;
+  }
+  progress.live_reservations = live.Int(0, 0);
+  if (!mine.empty()) {
+    progress.mine_submitted = mine.Int(0, 0);
+    progress.mine_discarded = mine.Int(0, 1);
   }
   return progress;
 }

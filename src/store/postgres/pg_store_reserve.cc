@@ -1,6 +1,7 @@
 // PgStore::Reserve: choosing and holding an annotator's next record (see migration 3 and the
-// concurrency notes in pg_sql_distribution.h). One transaction in two round trips: BEGIN, the
-// annotator's lock and Start (the release and the caller's state) pipelined; then the choice
+// concurrency notes in pg_sql_distribution.h). One transaction in two round trips: BEGIN, a
+// commit that does not wait for its WAL flush, the annotator's lock and Start (the release and
+// the caller's state) pipelined; then the choice
 // and hand-out (one statement) pipelined with COMMIT. A project whose ordering changed takes
 // two more, once.
 #include <chrono>
@@ -24,14 +25,14 @@ struct CallerState {
   int64_t served = 0, gold_served = 0;
 };
 
-// BEGIN, the annotator's lock (their other Reserve calls in the project, on any server, wait
-// here) and Start, in one round trip.
+// BEGIN, a commit that does not wait for the WAL flush, the annotator's lock (their other
+// Reserve calls in the project, on any server, wait here) and Start, in one round trip.
 Result<CallerState> Start(PgConnection& connection, const ReserveRequest& request) {
   PgPipeline pipeline(connection, {{kBegin, {}},
+                                   {kCommitWithoutFlushWait, {}},
                                    {kLockAnnotator, Params().Int(request.project_id).Int(request.user_id)},
                                    {kReserveStart, Params().Int(request.project_id).Int(request.now_ms).Int(request.user_id)}});
-  QUORUM_RETURN_IF_ERROR(pipeline.Next());
-  QUORUM_RETURN_IF_ERROR(pipeline.Next());
+  for (int statement = 0; statement < 3; ++statement) QUORUM_RETURN_IF_ERROR(pipeline.Next());
   QUORUM_ASSIGN_OR_RETURN(PgResult result, pipeline.Next());
   QUORUM_RETURN_IF_ERROR(pipeline.Finish());
   CallerState state;
