@@ -1,9 +1,8 @@
 // PgStore::Reserve: choosing and holding an annotator's next record (see migration 3 and the
 // concurrency notes in pg_sql_distribution.h). One transaction in two round trips: BEGIN, a
 // commit that does not wait for its WAL flush, the annotator's lock and Start (the release and
-// the caller's state) pipelined; then the choice
-// and hand-out (one statement) pipelined with COMMIT. A project whose ordering changed takes
-// two more, once.
+// the caller's state) pipelined; then the choice and hand-out (one statement) pipelined with
+// COMMIT. A project whose ordering changed takes two more, once.
 #include <chrono>
 #include <limits>
 #include <string>

@@ -49,14 +49,13 @@ Result<std::unique_ptr<ImportBatch>> SqliteStore::BeginImport(int64_t project_id
   // the batch; the batch clears this before it unlocks.
   batch_thread_ = std::this_thread::get_id();
   return std::unique_ptr<ImportBatch>(std::make_unique<SqliteImportBatch>(
-      *writer_, std::move(lock), batch_thread_, wal_sync_.get(), std::move(transaction), project_id, workspace_id, clock_.NowMs(),
-      watermark, next_record_id));
+      *writer_, std::move(lock), batch_thread_, wal_sync_.get(), std::move(transaction), project_id, workspace_id,
+      clock_.NowMs(), watermark, next_record_id));
 }
 
 SqliteImportBatch::SqliteImportBatch(Connection& connection, std::unique_lock<std::recursive_mutex> lock,
                                      std::atomic<std::thread::id>& batch_thread, WalSync* wal_sync,
-                                     Transaction transaction,
-                                     int64_t project_id, int64_t workspace_id, int64_t now_ms,
+                                     Transaction transaction, int64_t project_id, int64_t workspace_id, int64_t now_ms,
                                      int64_t revision_watermark, int64_t next_record_id)
     : connection_(connection),
       lock_(std::move(lock)),
