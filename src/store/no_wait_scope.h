@@ -3,6 +3,8 @@
 // for a database server's answer.
 #pragma once
 
+#include <memory>
+
 namespace quorum {
 
 // While a NoWaitScope lives on a thread, every store call on that thread that could wait (a
@@ -24,6 +26,21 @@ class NoWaitScope {
   // For the stores: true when the calling thread is inside a scope (the call must then fail
   // without effect), and notes the refusal. False, noting nothing, elsewhere.
   static bool Refuse();
+
+  // For the stores: something kept until the scope ends, such as a read connection holding
+  // one snapshot for every read the scope makes (nothing in a scope writes, so its reads may
+  // share one). Destroyed when the scope is.
+  class Kept {
+   public:
+    virtual ~Kept() = default;
+  };
+  // Whether the calling thread is inside a scope that keeps nothing yet.
+  static bool CanKeep();
+  // Keeps `kept` under `owner` (the store) for the rest of this thread's scope. Only after
+  // CanKeep said yes on this thread.
+  static void Keep(const void* owner, std::unique_ptr<Kept> kept);
+  // What `owner` keeps in this thread's scope, or null.
+  static Kept* KeptBy(const void* owner);
 };
 
 }  // namespace quorum

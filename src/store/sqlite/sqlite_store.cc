@@ -53,21 +53,50 @@ SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer,
       wal_sync_(std::move(wal_sync)),
       committer_(*writer_, writer_mutex_, wal_sync_.get()) {}
 
+namespace {
+
+// A reader lent for a whole NoWaitScope, in one read transaction: the scope's reads (nothing in
+// it writes) share one snapshot, and begin and end it once rather than once per read, which
+// took a fifth of the CPU of a GET record (the WAL's read locks, some by fcntl).
+class ScopeReading final : public NoWaitScope::Kept {
+ public:
+  ScopeReading(ReaderPool::Lease lease, Transaction transaction)
+      : lease_(std::move(lease)), transaction_(std::move(transaction)) {}
+  Connection& connection() const { return lease_.connection(); }
+
+ private:
+  ReaderPool::Lease lease_;  // declared first: returned after the transaction ends
+  Transaction transaction_;  // a read: rolled back when the scope ends
+};
+
+}  // namespace
+
 Result<SqliteStore::Reading> SqliteStore::Read() {
   Reading reading;
   if (readers_ == nullptr || OnBatchThread()) {
     if (NoWaitScope::Refuse()) return Refused();
     reading.writer_lock_ = Lock(writer_mutex_);
     reading.connection_ = writer_.get();
-  } else {
-    std::optional<ReaderPool::Lease> lease = readers_->TryAcquire();
-    if (!lease) {
-      if (NoWaitScope::Refuse()) return Refused();
-      lease = readers_->Acquire();
-    }
-    reading.lease_ = std::move(*lease);
-    reading.connection_ = &reading.lease_.connection();
+    return reading;
   }
+  if (auto* kept = static_cast<ScopeReading*>(NoWaitScope::KeptBy(this))) {
+    reading.connection_ = &kept->connection();
+    return reading;
+  }
+  std::optional<ReaderPool::Lease> lease = readers_->TryAcquire();
+  if (!lease) {
+    if (NoWaitScope::Refuse()) return Refused();
+    lease = readers_->Acquire();
+  }
+  if (NoWaitScope::CanKeep()) {
+    QUORUM_ASSIGN_OR_RETURN(Transaction transaction, Transaction::BeginRead(lease->connection()));
+    auto kept = std::make_unique<ScopeReading>(std::move(*lease), std::move(transaction));
+    reading.connection_ = &kept->connection();
+    NoWaitScope::Keep(this, std::move(kept));
+    return reading;
+  }
+  reading.lease_ = std::move(*lease);
+  reading.connection_ = &reading.lease_.connection();
   return reading;
 }
 

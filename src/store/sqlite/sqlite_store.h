@@ -137,7 +137,8 @@ class SqliteStore final : public Store {
 
   // The connection one read uses, held for the Reading's life: a pooled reader, or the writer
   // (under its mutex) on an import batch's thread and for ":memory:". Inside a NoWaitScope,
-  // kIo (refused) instead of waiting for a reader or the writer.
+  // kIo (refused) instead of waiting for a reader or the writer, and the scope's first read
+  // keeps its reader in a read transaction until the scope ends: the scope's reads share it.
   class Reading {
    public:
     Connection& connection() const { return *connection_; }
