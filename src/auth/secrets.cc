@@ -39,7 +39,8 @@ Result<std::string> RandomHex(int bytes) {
 }
 
 // Fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up in its providers, under
-// locks, at every digest (4% of the CPU of a GET record, whose token is hashed each time).
+// locks, at every digest. A GET record hashes its token each time; with two I/O threads doing
+// so, the profile put the lookups at 4% of the server's CPU (0.17 us of 0.29 us alone).
 const EVP_MD* Sha256() {
   static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   return md != nullptr ? md : EVP_sha256();
