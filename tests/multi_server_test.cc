@@ -40,7 +40,6 @@ struct Outcome {
 // them; notes what was acknowledged and any record handed out again after being answered.
 void Annotate(unsigned short port, const std::string& token, int index, Outcome& outcome) {
   HttpClient client("127.0.0.1", port);
-  std::set<int64_t> answered;
   for (int step = 0; step < 10 * kRecords; ++step) {
     HttpAnswer next = client.Send(bhttp::verb::get, "/api/v1/projects/1/next", token);
     if (next.status == 404) return;  // no_more_records
@@ -50,8 +49,7 @@ void Annotate(unsigned short port, const std::string& token, int index, Outcome&
       continue;
     }
     const int64_t record = next.Json()["id"].get<int64_t>();
-    if (answered.count(record) != 0) {
-      std::lock_guard lock(outcome.mutex);
+    if (std::lock_guard lock(outcome.mutex); outcome.acknowledged.count({record, index}) != 0) {
       outcome.violations.push_back("annotator " + std::to_string(index) + " got record " + std::to_string(record) +
                                    " again");
       return;
@@ -61,7 +59,6 @@ void Annotate(unsigned short port, const std::string& token, int index, Outcome&
                                    token, R"({"values": {"preference": ")" + choice + R"("}, "status": "submitted"})");
     std::lock_guard lock(outcome.mutex);
     if (saved.status == 201) {
-      answered.insert(record);
       outcome.acknowledged.insert({record, index});
     } else {
       ++outcome.unexpected[saved.status];
@@ -106,6 +103,12 @@ TEST(MultiServerTest, ThreeServersOnOneDatabaseNeverOverfillNorRepeatNorLose) {
   for (int index = 0; index < kAnnotators; ++index)
     annotators.emplace_back(Annotate, servers[index % kServers]->port(), tokens[index], index, std::ref(outcome));
   for (std::thread& annotator : annotators) annotator.join();
+  // A record another server is claiming or answering at that moment is skipped (SKIP LOCKED on
+  // PostgreSQL), so near the end an annotator may hear "nothing left" while a place is still
+  // open, and stop. One quiet pass over everyone fills what is left: a place lost to a leaked
+  // hold would stay empty and fail the count below.
+  for (int index = 0; index < kAnnotators; ++index)
+    Annotate(servers[index % kServers]->port(), tokens[index], index, outcome);
   servers.clear();
 
   EXPECT_TRUE(outcome.violations.empty()) << outcome.violations.front();
