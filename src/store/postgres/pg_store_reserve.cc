@@ -6,6 +6,7 @@
 #include <chrono>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -27,11 +28,14 @@ struct CallerState {
 // BEGIN, a commit that does not wait for the WAL flush, the annotator's lock (their other
 // Reserve calls in the project, on any server, wait here) and Start, in one round trip.
 Result<CallerState> Start(PgConnection& connection, const ReserveRequest& request) {
-  PgPipeline pipeline(connection, {{kBegin, {}},
-                                   {kCommitWithoutFlushWait, {}},
-                                   {kLockAnnotator, Params().Int(request.project_id).Int(request.user_id)},
-                                   {kReserveStart, Params().Int(request.project_id).Int(request.now_ms).Int(request.user_id)}});
-  for (int statement = 0; statement < 3; ++statement) QUORUM_RETURN_IF_ERROR(pipeline.Next());
+  std::vector<PgStatement> statements{
+      {kBegin, {}},
+      {kCommitWithoutFlushWait, {}},
+      {kLockAnnotator, Params().Int(request.project_id).Int(request.user_id)},
+      {kReserveStart, Params().Int(request.project_id).Int(request.now_ms).Int(request.user_id)}};
+  const size_t before_start = statements.size() - 1;
+  PgPipeline pipeline(connection, std::move(statements));
+  for (size_t statement = 0; statement < before_start; ++statement) QUORUM_RETURN_IF_ERROR(pipeline.Next());
   QUORUM_ASSIGN_OR_RETURN(PgResult result, pipeline.Next());
   QUORUM_RETURN_IF_ERROR(pipeline.Finish());
   CallerState state;

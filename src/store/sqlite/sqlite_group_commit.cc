@@ -44,7 +44,7 @@ Status GroupCommitter::Run(const Write& write, Durability durability) {
   // Writers arriving later queue behind it; only the leader pops, so the head stays this batch.
   lock.unlock();
   std::vector<Pending*> batch;
-  uint64_t ticket = 0;
+  uint64_t ticket;
   {
     std::lock_guard<std::recursive_mutex> connection_lock(connection_mutex_);
     lock.lock();
@@ -52,7 +52,7 @@ Status GroupCommitter::Run(const Write& write, Durability durability) {
     lock.unlock();
     RunBatch(batch.data(), batch.size());
     // Taken before the connection is let go, so that tickets follow the commits' order.
-    if (wal_sync_ != nullptr) ticket = wal_sync_->Committed();
+    ticket = CommitTicket(wal_sync_);
   }
   // The batch leaves the queue and the next leader takes the connection while this one syncs.
   // Writes that wait for the disk are woken once, after the sync, not after the commit too.
@@ -72,7 +72,7 @@ Status GroupCommitter::Run(const Write& write, Durability durability) {
   lock.unlock();
   if (on_disk.empty()) return std::move(self.result);
 
-  Status synced = wal_sync_->SyncThrough(ticket);
+  Status synced = SyncThrough(wal_sync_, ticket);
   lock.lock();
   for (Pending* pending : on_disk) {
     if (!synced.ok()) pending->result = synced.error();

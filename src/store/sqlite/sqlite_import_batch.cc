@@ -296,10 +296,10 @@ Status SqliteImportBatch::Commit() {
   Status committed = transaction_->Commit();  // rolls back by itself on failure
   transaction_.reset();
   spent_ = true;
-  const uint64_t ticket = committed.ok() && wal_sync_ != nullptr ? wal_sync_->Committed() : 0;
+  const uint64_t ticket = committed.ok() ? CommitTicket(wal_sync_) : 0;
   Release();
-  if (!committed.ok() || wal_sync_ == nullptr) return committed;
-  return wal_sync_->SyncThrough(ticket);
+  if (!committed.ok()) return committed;
+  return SyncThrough(wal_sync_, ticket);
 }
 
 }  // namespace quorum::sqlite

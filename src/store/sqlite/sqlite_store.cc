@@ -122,9 +122,9 @@ Status SqliteStore::WriteAlone(const GroupCommitter::Write& write) {
     // The group committer holds this mutex for a whole batch, so no transaction is open here.
     if (writer_->InTransaction()) return MakeError(ErrorCode::kInternal, "a lone write inside a transaction");
     QUORUM_RETURN_IF_ERROR(write(*writer_));
-    ticket = CommitTicket();
+    ticket = CommitTicket(wal_sync_.get());
   }
-  return SyncThrough(ticket);
+  return SyncThrough(wal_sync_.get(), ticket);
 }
 
 Result<Workspace> SqliteStore::CreateWorkspace(std::string_view name) {

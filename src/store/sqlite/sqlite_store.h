@@ -161,11 +161,6 @@ class SqliteStore final : public Store {
   // no in-memory copy of them. Joins the batch on an import batch's thread, like Write.
   Status WriteAlone(const GroupCommitter::Write& write);
 
-  // The ticket of the commit that has just returned on the writer (under writer_mutex_), and
-  // the wait, after letting the mutex go, until that commit is on the disk.
-  uint64_t CommitTicket() { return wal_sync_ != nullptr ? wal_sync_->Committed() : 0; }
-  Status SyncThrough(uint64_t ticket) { return wal_sync_ != nullptr ? wal_sync_->SyncThrough(ticket) : OkStatus(); }
-
   bool OnBatchThread() const { return batch_thread_.load() == std::this_thread::get_id(); }
 
   const std::string path_;  // for the connections ScanProject opens

@@ -67,4 +67,11 @@ class WalSync {
   std::optional<Error> failed_;  // GUARDED_BY(mutex_): the first failure, returned from then on
 };
 
+// For owners whose WalSync may be null (an in-memory database, whose commits sync themselves):
+// WalSync::Committed and WalSync::SyncThrough, or ticket 0 and nothing to wait for.
+inline uint64_t CommitTicket(WalSync* wal_sync) { return wal_sync != nullptr ? wal_sync->Committed() : 0; }
+inline Status SyncThrough(WalSync* wal_sync, uint64_t ticket) {
+  return wal_sync != nullptr ? wal_sync->SyncThrough(ticket) : OkStatus();
+}
+
 }  // namespace quorum::sqlite

@@ -47,10 +47,13 @@ TEST(WalSyncTest, CallersAtOnceShareSyncs) {
   TempDir dir;
   WalSync wal_sync(CreatedFile(dir));
   constexpr int kThreads = 8, kCommits = 100;
-  std::atomic<int> failures{0};
+  std::atomic<int> failures{0}, ready{0};
   std::vector<std::thread> threads;
   for (int thread = 0; thread < kThreads; ++thread) {
     threads.emplace_back([&] {
+      // All start at once: a thread that ran its commits before the others began would sync alone.
+      ++ready;
+      while (ready.load() < kThreads) std::this_thread::yield();
       for (int commit = 0; commit < kCommits; ++commit)
         if (!wal_sync.SyncThrough(wal_sync.Committed()).ok()) ++failures;
     });
