@@ -160,12 +160,12 @@ END;
 // queue_open index, never a scan. That one index serves every ordering through `order_key`,
 // which follows the ordering recorded for the project in queue_orders (no row: fifo, the id):
 // -priority, -uncertainty (unscored: 1e300), shuffle or the id. One index rather than one per
-// ordering keeps a hand-out to a few 16 KiB pages and an import to one index insert; changing a
+// ordering keeps a hand-out to a few pages and an import to one index insert; changing a
 // project's ordering rewrites its keys once (Reserve does it when it meets the new ordering). `reservations` holds every record handed to a user, for
 // ever (an annotator never gets a record twice); `live` = 1 rows hold a place until
 // `expires_at` (then 0). A response that is submitted or discarded spends its author's hold
 // (live = 2); a submission that spends a hold leaves `taken` as it was, so the queue indexes,
-// which all hold `taken`, are not rewritten (fewer 16 KiB pages per commit). A response without
+// which all hold `taken`, are not rewritten (fewer pages per commit). A response without
 // a reservation (imported) adds a spent one. progress_counts (records per project, gold flag and
 // submitted count) and annotator_progress (per annotator and project) make the progress figures
 // a few row reads. Every count is kept by triggers, so the import batch keeps them too.

@@ -2,14 +2,25 @@
 
 #include <utility>
 
+#include "store/sqlite/sql.h"
+
 namespace quorum::sqlite {
 
 Result<std::unique_ptr<Checkpointer>> Checkpointer::Start(const std::string& path) {
   QUORUM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection, Connection::Open(path));
-  return std::unique_ptr<Checkpointer>(new Checkpointer(std::move(connection)));
+  int64_t page_size = 0;
+  {
+    QUORUM_ASSIGN_OR_RETURN(Query query, connection->Use(kPragmaPageSizeValue));
+    QUORUM_ASSIGN_OR_RETURN(bool found, query.Step());
+    if (found) page_size = query.Int(0);
+  }
+  if (page_size <= 0) return MakeError(ErrorCode::kIo, "cannot read the page size of '" + path + "'");
+  const int restart_frames = static_cast<int>(kRestartBytes / page_size);
+  return std::unique_ptr<Checkpointer>(new Checkpointer(std::move(connection), restart_frames));
 }
 
-Checkpointer::Checkpointer(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {
+Checkpointer::Checkpointer(std::unique_ptr<Connection> connection, int restart_frames)
+    : connection_(std::move(connection)), restart_frames_(restart_frames) {
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -59,7 +70,7 @@ void Checkpointer::Run() {
     // nothing here can lose a write. RESTART then waits (busy timeout) for the writer, copies
     // the frames committed during the PASSIVE pass and lets the next commit start the WAL over.
     sqlite3_wal_checkpoint_v2(connection_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    if (wal_frames >= kRestartFrames)
+    if (wal_frames >= restart_frames_)
       sqlite3_wal_checkpoint_v2(connection_->handle(), nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
   }
 }

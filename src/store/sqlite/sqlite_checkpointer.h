@@ -10,7 +10,7 @@
 // always lands while it copies, so the WAL is never completely copied when the next write
 // begins, never starts over, and grows without bound. So the thread is woken once per
 // kWakeFrames new frames (not after every commit of a long WAL), and once the WAL holds
-// kRestartFrames it follows the PASSIVE pass with a RESTART one: that copies the few frames
+// kRestartBytes it follows the PASSIVE pass with a RESTART one: that copies the few frames
 // committed meanwhile while holding writers off (they wait, as for a busy database), and the
 // next commit starts the WAL over.
 #pragma once
@@ -45,16 +45,17 @@ class Checkpointer {
 
   // Frames (pages) added to the WAL that wake the thread: SQLite's own default.
   static constexpr int kWakeFrames = 1000;
-  // Frames in the WAL past which a checkpoint also restarts it: 64 MiB of 16 KiB pages, the
-  // size journal_size_limit truncates the WAL to.
-  static constexpr int kRestartFrames = 4096;
+  // The WAL's size past which a checkpoint also restarts it: the size journal_size_limit
+  // truncates the WAL to. Counted in frames of the database's page size.
+  static constexpr int64_t kRestartBytes = 64 << 20;
 
  private:
-  explicit Checkpointer(std::unique_ptr<Connection> connection);
+  Checkpointer(std::unique_ptr<Connection> connection, int restart_frames);
   static int OnCommit(void* self, sqlite3* db, const char* database, int frames);
   void Run();
 
   std::unique_ptr<Connection> connection_;  // used by thread_ only
+  const int restart_frames_;                // kRestartBytes in frames
   // The WAL's size after the watched connection's last commit, and the size that wakes the
   // thread next. Used by that connection's commits only, which its owner serializes.
   int last_frames_ = 0;

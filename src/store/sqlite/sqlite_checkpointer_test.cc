@@ -48,11 +48,11 @@ TEST_F(CheckpointerTest, PagesOfALargeCommitReachTheDatabaseFileInTheBackground)
 }
 
 // Under a steady stream of commits a PASSIVE checkpoint never finds the WAL idle; past
-// kRestartFrames the checkpointer restarts it, and journal_size_limit then cuts the file back.
+// kRestartBytes the checkpointer restarts it, and journal_size_limit then cuts the file back.
 TEST_F(CheckpointerTest, AWalKeptBusyByCommitsStillStartsOver) {
   int64_t project = NewProject(NewWorkspace());
   int64_t user = NewUser("ann@example.com");
-  // About 75 MB in 16 KiB records: past the 4096 frames (64 MiB) that call for a restart.
+  // About 75 MB in 16 KiB records: past the 64 MiB that call for a restart.
   const std::string fields = R"({"prompt":")" + std::string(16'000, 'x') + R"("})";
   Result<std::unique_ptr<ImportBatch>> batch = store_->BeginImport(project);
   ASSERT_TRUE(batch.ok());

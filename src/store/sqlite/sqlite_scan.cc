@@ -15,7 +15,7 @@ namespace {
 
 // The scan's connection reads each page once, in order: a page cache past a few pages buys
 // nothing (the operating system's cache holds the file), and a full one would cost the process
-// its size in memory (64 MiB on a read-write connection) until the scan ends. Pages are 16 KiB.
+// its size in memory (64 MiB on a read-write connection) until the scan ends.
 constexpr char kPragmaScanSettings[] = "PRAGMA cache_size=-2048;";
 
 // A query over one project whose first column is the record id, read one row ahead.
