@@ -7,6 +7,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <random>
 #include <thread>
@@ -85,8 +87,8 @@ void WriteAccessLog(Shared& shared, const HttpRequest& request, const HttpRespon
   shared.access_log << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-// One connection. Runs on its own strand; a quick read runs right there, any other handler on
-// the worker pool, which posts the answer back to the strand.
+// One connection. Runs on the one I/O thread that owns its io_context; a quick read runs right
+// there, any other handler on the worker pool, which posts the answer back to that thread.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
@@ -157,7 +159,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     Dispatch(std::move(request), nullptr);
   }
 
-  // Runs the handler on the worker pool and posts the answer back to the connection's strand.
+  // Runs the handler on the worker pool and posts the answer back to the connection's thread.
   // `spool` (may be null) is the file holding the body, removed once the handler is done.
   void Dispatch(std::shared_ptr<HttpRequest> request, std::shared_ptr<SpoolFile> spool) {
     ++shared_.in_flight;
@@ -377,26 +379,31 @@ class HttpServer::Impl {
  public:
   Impl(Router& router, ServerOptions options, std::ostream& access_log)
       : options_(std::move(options)),
-        io_threads_(options_.io_threads > 0 ? options_.io_threads
-                                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()))),
-        io_(io_threads_),
         workers_(static_cast<std::size_t>(std::max(1, options_.worker_threads))),
-        acceptor_(asio::make_strand(io_)),
-        shared_{router, options_, workers_, access_log, {}, {}, {}, {}, {}, {}} {}
+        shared_{router, options_, workers_, access_log, {}, {}, {}, {}, {}, {}} {
+    const int io_threads = options_.io_threads > 0 ? options_.io_threads
+                                                   : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    for (int index = 0; index < io_threads; ++index) {
+      // Concurrency hint 1: each context is run by its one thread, so asio never wakes another.
+      contexts_.push_back(std::make_unique<asio::io_context>(1));
+      keep_running_.emplace_back(contexts_.back()->get_executor());
+    }
+    acceptor_.emplace(*contexts_.front());
+  }
 
   Status Start() {
     beast::error_code error;
     auto address = asio::ip::make_address(options_.host, error);
     if (error) return MakeError(ErrorCode::kIo, "cannot listen on '" + options_.host + "': " + error.message());
     tcp::endpoint endpoint(address, options_.port);
-    acceptor_.open(endpoint.protocol(), error);
-    if (!error) acceptor_.set_option(asio::socket_base::reuse_address(true), error);
-    if (!error) acceptor_.bind(endpoint, error);
-    if (!error) acceptor_.listen(asio::socket_base::max_listen_connections, error);
+    acceptor_->open(endpoint.protocol(), error);
+    if (!error) acceptor_->set_option(asio::socket_base::reuse_address(true), error);
+    if (!error) acceptor_->bind(endpoint, error);
+    if (!error) acceptor_->listen(asio::socket_base::max_listen_connections, error);
     if (error)
       return MakeError(ErrorCode::kIo, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " +
                                            error.message());
-    port_ = acceptor_.local_endpoint().port();
+    port_ = acceptor_->local_endpoint().port();
     Accept();
     return OkStatus();
   }
@@ -405,29 +412,33 @@ class HttpServer::Impl {
 
   void Run() {
     std::vector<std::thread> threads;
-    for (int index = 1; index < io_threads_; ++index) threads.emplace_back([this] { io_.run(); });
-    io_.run();
+    for (size_t index = 1; index < contexts_.size(); ++index)
+      threads.emplace_back([this, index] { contexts_[index]->run(); });
+    contexts_.front()->run();
     for (std::thread& thread : threads) thread.join();
     workers_.join();
   }
 
   void Stop() {
-    asio::post(acceptor_.get_executor(), [this] {
+    asio::post(acceptor_->get_executor(), [this] {
       beast::error_code ignored;
-      acceptor_.close(ignored);
+      acceptor_->close(ignored);
     });
     {
       std::unique_lock lock(shared_.idle_mutex);
       shared_.idle.wait_for(lock, std::chrono::seconds(10), [this] { return shared_.in_flight.load() == 0; });
     }
-    io_.stop();
+    for (auto& context : contexts_) context->stop();
   }
 
  private:
+  // Each new connection goes to the next I/O thread's context and stays there: its handlers
+  // run on that one thread, one at a time, which is what a strand would otherwise ensure.
   void Accept() {
-    acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code error, tcp::socket socket) {
+    asio::io_context& context = *contexts_[next_context_++ % contexts_.size()];
+    acceptor_->async_accept(context, [this](beast::error_code error, tcp::socket socket) {
       if (error) {
-        if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        if (error == asio::error::operation_aborted || !acceptor_->is_open()) return;
         return Accept();
       }
       const int open = ++shared_.connections;
@@ -441,11 +452,14 @@ class HttpServer::Impl {
   }
 
   ServerOptions options_;
-  int io_threads_;
-  asio::io_context io_;
   asio::thread_pool workers_;
-  tcp::acceptor acceptor_;
   Shared shared_;
+  // One io_context per I/O thread (not one shared by all): an event on a connection wakes only
+  // the thread that owns it. Destroyed before shared_: their pending handlers hold connections.
+  std::vector<std::unique_ptr<asio::io_context>> contexts_;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running_;  // until Stop
+  std::optional<tcp::acceptor> acceptor_;  // on the first context; used by its thread only
+  size_t next_context_ = 0;                // used by the acceptor's thread only
   uint16_t port_ = 0;
 };
 
