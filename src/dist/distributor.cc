@@ -114,7 +114,7 @@ Result<Response> Distributor::Save(const Project& project, const Record& record,
 Result<ProgressFigures> Distributor::Progress(const Project& project, int64_t user_id) {
   QUORUM_ASSIGN_OR_RETURN(DistributionSettings settings, ParseDistributionSettings(project.settings));
   QUORUM_ASSIGN_OR_RETURN(DistributionProgress counts,
-                          store_.ProgressOf(project.id, user_id, settings.overlap, clock_.NowMs()));
+                          store_.ProgressOf(project.id, user_id, settings.overlap));
   ProgressFigures figures;
   figures.project_total = counts.records;
   figures.project_done = counts.complete;
@@ -129,7 +129,8 @@ Result<QueueStats> Distributor::Queue(const Project& project, int reservation_li
   QueueStats stats;
   QUORUM_ASSIGN_OR_RETURN(stats.settings, ParseDistributionSettings(project.settings));
   const int64_t now_ms = clock_.NowMs();
-  QUORUM_ASSIGN_OR_RETURN(stats.counts, store_.ProgressOf(project.id, 0, stats.settings.overlap, now_ms));
+  QUORUM_ASSIGN_OR_RETURN(stats.counts, store_.ProgressOf(project.id, 0, stats.settings.overlap));
+  QUORUM_ASSIGN_OR_RETURN(stats.live_reservations, store_.CountLiveReservations(project.id, now_ms));
   QUORUM_ASSIGN_OR_RETURN(stats.reservations, store_.ListReservations(project.id, now_ms, reservation_limit));
   QUORUM_ASSIGN_OR_RETURN(stats.annotators, store_.ListAnnotatorCounts(project.id, now_ms));
   QUORUM_ASSIGN_OR_RETURN(QualitySettings quality, QualitySettingsFrom(project.settings));

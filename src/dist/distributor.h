@@ -60,6 +60,7 @@ struct ProgressFigures {
 struct QueueStats {
   DistributionSettings settings;
   DistributionProgress counts;
+  int64_t live_reservations = 0;
   std::vector<Reservation> reservations;  // the soonest to expire first
   std::vector<AnnotatorQueueCounts> annotators;
   std::vector<std::optional<Suspension>> suspensions;  // per annotators[i]: set when suspended

@@ -184,7 +184,7 @@ TEST_F(DistributorTest, QueueStatisticsShowStatesReservationsAndAnnotators) {
   EXPECT_EQ(stats.counts.records, 3);
   EXPECT_EQ(stats.counts.complete, 1);
   EXPECT_EQ(stats.counts.started, 0);
-  EXPECT_EQ(stats.counts.live_reservations, 1);
+  EXPECT_EQ(stats.live_reservations, 1);
   ASSERT_EQ(stats.reservations.size(), 1u);
   EXPECT_EQ(stats.reservations[0].record_id, ids[1]);
   EXPECT_EQ(stats.reservations[0].user_id, a.id);

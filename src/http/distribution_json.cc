@@ -64,7 +64,7 @@ nlohmann::json QueueJson(const QueueStats& stats) {
             {"unstarted", unstarted},
             {"gold", counts.gold}}},
           {"complete", counts.records > 0 && counts.complete == counts.records},
-          {"active_reservations", {{"count", counts.live_reservations}, {"list", reservations}}},
+          {"active_reservations", {{"count", stats.live_reservations}, {"list", reservations}}},
           {"annotators", annotators}};
 }
 

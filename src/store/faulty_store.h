@@ -112,8 +112,11 @@ class FaultyStore final : public Store {
   Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) override {
     return inner_->WasHandedOut(record_id, user_id);
   }
-  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override {
-    return inner_->ProgressOf(project_id, user_id, overlap, now_ms);
+  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap) override {
+    return inner_->ProgressOf(project_id, user_id, overlap);
+  }
+  Result<int64_t> CountLiveReservations(int64_t project_id, int64_t now_ms) override {
+    return inner_->CountLiveReservations(project_id, now_ms);
   }
   Result<ProjectTotals> TotalsOf(int64_t project_id, int overlap) override { return inner_->TotalsOf(project_id, overlap); }
   Result<std::vector<Record>> ListRecordsPage(int64_t project_id, int64_t offset, int limit) override {

@@ -97,7 +97,7 @@ TEST_F(FaultyStoreTest, SessionTokenAndSuggestionWritesCountAndFail) {
   RecordFilter filter;
   filter.project_id = project_;
   EXPECT_TRUE(faulty_->FindRecords(filter).ok());
-  EXPECT_EQ(faulty_->ProgressOf(project_, user, 1, 0)->records, 0);
+  EXPECT_EQ(faulty_->ProgressOf(project_, user, 1)->records, 0);
   EXPECT_FALSE(*faulty_->WasHandedOut(1, user));
   EXPECT_FALSE(faulty_->FindResponse(1, user)->has_value());
   EXPECT_EQ(faulty_->writes(), before + 6);

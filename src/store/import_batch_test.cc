@@ -307,9 +307,9 @@ TEST_F(ImportBatchTest, TheBatchThreadsOwnCallsJoinTheBatch) {
     filter.text = "INSIDE";
     EXPECT_EQ(store_->FindRecords(filter)->size(), 1u);
     // The distribution counts see the batch's rows too.
-    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 2, 0)->started, 1);
-    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 1, 0)->complete, 1);
-    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 1, 0)->mine_submitted, 1);
+    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 2)->started, 1);
+    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 1)->complete, 1);
+    EXPECT_EQ(store_->ProgressOf(project_, annotator_, 1)->mine_submitted, 1);
   }  // rolled back, the response with it
   EXPECT_EQ(*store_->CountRecords(project_), 0);
   Reopen();

@@ -296,7 +296,6 @@ struct DistributionProgress {
   int64_t complete = 0;    // non-gold records with at least `overlap` submitted responses
   int64_t started = 0;     // non-gold records with 1 .. overlap-1 submitted responses
   int64_t gold = 0;        // gold records
-  int64_t live_reservations = 0;
   int64_t mine_submitted = 0;
   int64_t mine_discarded = 0;
 };
@@ -436,8 +435,11 @@ class Store {
                                               const ResponseLimits& limits) = 0;
   // Whether the record was ever handed to the user (a reservation, live or not, or a response).
   virtual Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) = 0;
-  // Counts for progress bars (user_id 0: the project only), given the project's overlap.
-  virtual Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) = 0;
+  // Counts for progress bars (user_id 0: the project only), given the project's overlap. Read
+  // at every hand-out, so it holds only what an annotator's progress shows.
+  virtual Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap) = 0;
+  // The project's reservations live at `now_ms` (for the queue statistics).
+  virtual Result<int64_t> CountLiveReservations(int64_t project_id, int64_t now_ms) = 0;
   // The project's live reservations (at most `limit`, soonest to expire first) and every
   // annotator's counts, by user id.
   virtual Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) = 0;

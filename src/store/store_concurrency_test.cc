@@ -86,7 +86,7 @@ TEST_F(StoreConcurrencyTest, SixteenThreadsSaveAndEveryAcknowledgedResponseSurvi
   EXPECT_EQ(total, static_cast<size_t>(kThreads * kRecords));
   for (int64_t record : records_) EXPECT_EQ(store_->ListResponses(record)->size(), static_cast<size_t>(kThreads));
   // Every record now has kThreads submissions.
-  EXPECT_EQ(store_->ProgressOf(project_, 0, kThreads, 0)->complete, static_cast<int64_t>(records_.size()));
+  EXPECT_EQ(store_->ProgressOf(project_, 0, kThreads)->complete, static_cast<int64_t>(records_.size()));
 }
 
 // Threads 2k and 2k+1 answer every record as the same user, racing each other: for each record
@@ -159,7 +159,7 @@ TEST_F(StoreConcurrencyTest, ReadersAndWritersTogether) {
     OnThreads(4, [&](int thread) {
       while (writing.load()) {
         bool ok = store_->GetRecord(records_[thread]).ok() && store_->GetProject(project_).ok();
-        Result<DistributionProgress> progress = store_->ProgressOf(project_, reader_user, kThreads + 1, 0);
+        Result<DistributionProgress> progress = store_->ProgressOf(project_, reader_user, kThreads + 1);
         ok = ok && progress.ok() && progress->records == static_cast<int64_t>(records_.size()) &&
              progress->complete == 0;
         RecordFilter filter;

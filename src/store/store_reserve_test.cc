@@ -44,9 +44,9 @@ class StoreReserveTest : public StoreTest {
 
 TEST_F(StoreReserveTest, ReimportedGoldAndRequirementsReachTheQueue) {
   std::vector<int64_t> ids = ImportRecords(project_, {"a", "b"});
-  EXPECT_EQ(store_->ProgressOf(project_, 0, 1, 0)->records, 2);
+  EXPECT_EQ(store_->ProgressOf(project_, 0, 1)->records, 2);
   Update("a", R"({"min_tier": 1})", R"({"quality":"good"})");
-  DistributionProgress progress = store_->ProgressOf(project_, 0, 1, 0).value();
+  DistributionProgress progress = store_->ProgressOf(project_, 0, 1).value();
   EXPECT_EQ(progress.records, 1);
   EXPECT_EQ(progress.gold, 1);
   Update("b", R"({"specialization": "code"})", "{}");
@@ -83,7 +83,7 @@ TEST_F(StoreReserveTest, DeletingAProjectTakesItsQueueAlong) {
   ImportRecords(project_, {"a", "b"});
   EXPECT_NE(ReservedId(Request(user_)), 0);
   ASSERT_TRUE(store_->DeleteProject(project_).ok());
-  EXPECT_EQ(store_->ProgressOf(project_, user_, 1, 0)->records, 0);
+  EXPECT_EQ(store_->ProgressOf(project_, user_, 1)->records, 0);
   EXPECT_TRUE(store_->ListReservations(project_, 0, 10)->empty());
   EXPECT_TRUE(store_->ListAnnotatorCounts(project_, 0)->empty());
 }

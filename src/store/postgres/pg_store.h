@@ -94,7 +94,8 @@ class PgStore final : public Store {
   Result<Response> SaveResponseWithin(const Response& response, int64_t actor_user_id,
                                       const ResponseLimits& limits) override;
   Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) override;
-  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override;
+  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap) override;
+  Result<int64_t> CountLiveReservations(int64_t project_id, int64_t now_ms) override;
   Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override;
   Result<std::vector<AnnotatorQueueCounts>> ListAnnotatorCounts(int64_t project_id, int64_t now_ms) override;
   Status SetUncertainty(int64_t record_id, std::optional<double> score) override;

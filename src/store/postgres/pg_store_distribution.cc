@@ -99,15 +99,13 @@ Result<bool> PgStore::WasHandedOut(int64_t record_id, int64_t user_id) {
   return !result.empty();
 }
 
-// The three counts in one round trip.
-Result<DistributionProgress> PgStore::ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) {
+// The project's and the annotator's counts in one round trip.
+Result<DistributionProgress> PgStore::ProgressOf(int64_t project_id, int64_t user_id, int overlap) {
   QUORUM_ASSIGN_OR_RETURN(PgPool::Lease connection, pool_->Acquire());
-  std::vector<PgStatement> statements{{kProgressCounts, Params().Int(project_id)},
-                                      {kCountLiveReservations, Params().Int(project_id).Int(now_ms)}};
+  std::vector<PgStatement> statements{{kProgressCounts, Params().Int(project_id)}};
   if (user_id != 0) statements.push_back({kAnnotatorCountsOfUser, Params().Int(project_id).Int(user_id)});
   PgPipeline pipeline(*connection, std::move(statements));
   QUORUM_ASSIGN_OR_RETURN(PgResult counts, pipeline.Next());
-  QUORUM_ASSIGN_OR_RETURN(PgResult live, pipeline.Next());
   PgResult mine;
   if (user_id != 0) {
     QUORUM_ASSIGN_OR_RETURN(mine, pipeline.Next());
@@ -124,12 +122,16 @@ Result<DistributionProgress> PgStore::ProgressOf(int64_t project_id, int64_t use
     if (submitted >= overlap) progress.complete += records;
     else if (submitted > 0) progress.started += records;
   }
-  progress.live_reservations = live.Int(0, 0);
   if (!mine.empty()) {
     progress.mine_submitted = mine.Int(0, 0);
     progress.mine_discarded = mine.Int(0, 1);
   }
   return progress;
+}
+
+Result<int64_t> PgStore::CountLiveReservations(int64_t project_id, int64_t now_ms) {
+  QUORUM_ASSIGN_OR_RETURN(PgResult live, Exec(kCountLiveReservations, Params().Int(project_id).Int(now_ms)));
+  return live.Int(0, 0);
 }
 
 Result<std::vector<Reservation>> PgStore::ListReservations(int64_t project_id, int64_t now_ms, int limit) {

@@ -197,9 +197,9 @@ TEST_F(PgStoreTest, DistributionGuaranteesHoldAcrossStoresSharingTheDatabase) {
   ASSERT_TRUE(most.ok());
   EXPECT_EQ(most->Int(0, 0), kOverlap);
   for (int64_t response_id : acknowledged) EXPECT_TRUE(store_->GetResponse(response_id).ok()) << response_id;
-  DistributionProgress progress = store_->ProgressOf(project_, 0, kOverlap, clock_.NowMs()).value();
+  DistributionProgress progress = store_->ProgressOf(project_, 0, kOverlap).value();
   EXPECT_EQ(progress.complete, kRecords);
-  EXPECT_EQ(progress.live_reservations, 0);
+  EXPECT_EQ(store_->CountLiveReservations(project_, clock_.NowMs()).value(), 0);
 }
 
 }  // namespace

@@ -107,12 +107,12 @@ TEST_F(MigrationsTest, AVersion1DatabaseIsUpgradedWithItsData) {
   EXPECT_EQ(store.GetRecord(2)->external_id, "b");
   EXPECT_EQ(store.ListResponses(1)->size(), 2u);
   // The counts of existing records and annotators were filled in.
-  EXPECT_EQ(store.ProgressOf(1, 0, 2, 0)->records, 3);
-  EXPECT_EQ(store.ProgressOf(1, 0, 2, 0)->complete, 1);
-  EXPECT_EQ(store.ProgressOf(1, 0, 2, 0)->started, 1);
-  EXPECT_EQ(store.ProgressOf(1, 0, 3, 0)->started, 2);
-  EXPECT_EQ(store.ProgressOf(1, 1, 3, 0)->mine_submitted, 2);
-  EXPECT_EQ(store.ProgressOf(1, 2, 3, 0)->mine_submitted, 1);
+  EXPECT_EQ(store.ProgressOf(1, 0, 2)->records, 3);
+  EXPECT_EQ(store.ProgressOf(1, 0, 2)->complete, 1);
+  EXPECT_EQ(store.ProgressOf(1, 0, 2)->started, 1);
+  EXPECT_EQ(store.ProgressOf(1, 0, 3)->started, 2);
+  EXPECT_EQ(store.ProgressOf(1, 1, 3)->mine_submitted, 2);
+  EXPECT_EQ(store.ProgressOf(1, 2, 3)->mine_submitted, 1);
   // Existing responses count as hand-outs: nobody is given a record they answered.
   EXPECT_TRUE(*store.WasHandedOut(2, 2)) << "a draft too";
   auto next = [&](int64_t user_id, int overlap) -> int64_t {

@@ -108,7 +108,8 @@ class SqliteStore final : public Store {
   Result<Response> SaveResponseWithin(const Response& response, int64_t actor_user_id,
                                       const ResponseLimits& limits) override;
   Result<bool> WasHandedOut(int64_t record_id, int64_t user_id) override;
-  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) override;
+  Result<DistributionProgress> ProgressOf(int64_t project_id, int64_t user_id, int overlap) override;
+  Result<int64_t> CountLiveReservations(int64_t project_id, int64_t now_ms) override;
   Result<ProjectTotals> TotalsOf(int64_t project_id, int overlap) override;
   Result<std::vector<Record>> ListRecordsPage(int64_t project_id, int64_t offset, int limit) override;
   Result<std::vector<Reservation>> ListReservations(int64_t project_id, int64_t now_ms, int limit) override;

@@ -74,7 +74,7 @@ Result<bool> SqliteStore::WasHandedOut(int64_t record_id, int64_t user_id) {
   return query.BindInt(record_id).BindInt(user_id).Step();
 }
 
-Result<DistributionProgress> SqliteStore::ProgressOf(int64_t project_id, int64_t user_id, int overlap, int64_t now_ms) {
+Result<DistributionProgress> SqliteStore::ProgressOf(int64_t project_id, int64_t user_id, int overlap) {
   QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
   Connection& connection = reading.connection();
   DistributionProgress progress;
@@ -94,11 +94,6 @@ Result<DistributionProgress> SqliteStore::ProgressOf(int64_t project_id, int64_t
       else if (submitted > 0) progress.started += records;
     }
   }
-  {
-    QUORUM_ASSIGN_OR_RETURN(Query live, connection.Use(kCountLiveReservations));
-    QUORUM_RETURN_IF_ERROR(live.BindInt(project_id).BindInt(now_ms).Step());
-    progress.live_reservations = live.Int(0);
-  }
   if (user_id != 0) {
     QUORUM_ASSIGN_OR_RETURN(Query mine, connection.Use(kAnnotatorCountsOfUser));
     QUORUM_ASSIGN_OR_RETURN(bool found, mine.BindInt(project_id).BindInt(user_id).Step());
@@ -108,6 +103,13 @@ Result<DistributionProgress> SqliteStore::ProgressOf(int64_t project_id, int64_t
     }
   }
   return progress;
+}
+
+Result<int64_t> SqliteStore::CountLiveReservations(int64_t project_id, int64_t now_ms) {
+  QUORUM_ASSIGN_OR_RETURN(Reading reading, Read());
+  QUORUM_ASSIGN_OR_RETURN(Query live, reading.connection().Use(kCountLiveReservations));
+  QUORUM_RETURN_IF_ERROR(live.BindInt(project_id).BindInt(now_ms).Step());
+  return live.Int(0);
 }
 
 Result<std::vector<Reservation>> SqliteStore::ListReservations(int64_t project_id, int64_t now_ms, int limit) {
