@@ -1,6 +1,6 @@
 // PgStore::Reserve: choosing and holding an annotator's next record (see migration 3 and the
-// concurrency notes in pg_sql_distribution.h). One transaction in two round trips: BEGIN, a
-// commit that does not wait for its WAL flush, the annotator's lock and Start (the release and
+// concurrency notes in pg_sql_distribution.h). One transaction in two round trips: BEGIN, its
+// settings (kHandOutSettings), the annotator's lock and Start (the release and
 // the caller's state) pipelined; then the choice and hand-out (one statement) pipelined with
 // COMMIT. A project whose ordering changed takes two more, once.
 #include <chrono>
@@ -25,12 +25,13 @@ struct CallerState {
   int64_t served = 0, gold_served = 0;
 };
 
-// BEGIN, a commit that does not wait for the WAL flush, the annotator's lock (their other
-// Reserve calls in the project, on any server, wait here) and Start, in one round trip.
+// BEGIN, the transaction's settings (a commit that does not wait for the WAL flush, generic
+// plans), the annotator's lock (their other Reserve calls in the project, on any server, wait
+// here) and Start, in one round trip.
 Result<CallerState> Start(PgConnection& connection, const ReserveRequest& request) {
   std::vector<PgStatement> statements{
       {kBegin, {}},
-      {kCommitWithoutFlushWait, {}},
+      {kHandOutSettings, {}},
       {kLockAnnotator, Params().Int(request.project_id).Int(request.user_id)},
       {kReserveStart, Params().Int(request.project_id).Int(request.now_ms).Int(request.user_id)}};
   const size_t before_start = statements.size() - 1;
