@@ -98,7 +98,7 @@ bool Cycle(Distributor& distributor, const Project& project, const User& user, L
   response.user_id = user.id;
   response.values = {{"preference", "response_a"}};
   response.status = ResponseStatus::kSubmitted;
-  Must(distributor.Save(project, next.assignment->record, response, user.id), "submit");
+  Must(distributor.Save(project, next.assignment->record, response, user.id, /*handed_out_only=*/true), "submit");
   return true;
 }
 

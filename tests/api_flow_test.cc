@@ -179,6 +179,16 @@ TEST_F(ApiFlowTest, RecordListingFiltersAndPages) {
                 .status,
             404)
       << "record 3 is not given to the annotator: their next record is record 1";
+  EXPECT_EQ(Call("POST", "/api/v1/records/" + std::to_string(ids[2]) + "/responses", ann,
+                 {{"values", {{"preference", "neither"}}}})
+                .status,
+            404)
+      << "a malformed answer to a record not given to them tells them nothing about it either";
+  EXPECT_EQ(Call("POST", "/api/v1/records/" + std::to_string(ids[0]) + "/responses", ann,
+                 {{"values", {{"preference", "neither"}}}})
+                .status,
+            400)
+      << "their next record: the answer's own error";
   ASSERT_EQ(Call("POST", "/api/v1/records/" + std::to_string(ids[0]) + "/responses", ann,
                  {{"values", {{"preference", "response_a"}}}})
                 .status,

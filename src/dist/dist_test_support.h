@@ -73,7 +73,7 @@ class DistTest : public StoreTest {
     response.user_id = user.id;
     response.values = {{"quality", "good"}};
     response.status = status;
-    return distributor_->Save(CurrentProject(), record, response, user.id);
+    return distributor_->Save(CurrentProject(), record, response, user.id, /*handed_out_only=*/false);
   }
 
   // Takes the user's next record and submits it; returns its id (0 when none).

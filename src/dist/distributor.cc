@@ -88,7 +88,7 @@ Result<bool> Distributor::IsCalibration(const DistributionSettings& settings, co
 }
 
 Result<Response> Distributor::Save(const Project& project, const Record& record, const Response& response,
-                                   int64_t actor_user_id) {
+                                   int64_t actor_user_id, bool handed_out_only) {
   QUORUM_ASSIGN_OR_RETURN(DistributionSettings settings, ParseDistributionSettings(project.settings));
   const int64_t now_ms = clock_.NowMs();
   ResponseLimits limits;
@@ -96,6 +96,7 @@ Result<Response> Distributor::Save(const Project& project, const Record& record,
   limits.discards_count = settings.discards_count_toward_overlap;
   limits.now_ms = now_ms;
   limits.lease_until_ms = now_ms + settings.lease_minutes * kMinuteMs;
+  limits.handed_out_only = handed_out_only;
   if (!record.gold.empty()) limits.overlap = 0;  // gold answers do not fill a record
   if (limits.overlap > 0) {
     QUORUM_ASSIGN_OR_RETURN(bool calibration, IsCalibration(settings, record));

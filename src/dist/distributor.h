@@ -89,8 +89,10 @@ class Distributor {
   // the project's overlap, except for gold and calibration records which have no limit; a draft
   // renews the author's lease. kConflict when a late submission finds the record full. A
   // submitted answer to a gold record is graded (GradeAgainstGold) into the author's gold tally
-  // in the same write.
-  Result<Response> Save(const Project& project, const Record& record, const Response& response, int64_t actor_user_id);
+  // in the same write. With `handed_out_only`, the record must have been handed to the
+  // response's author (ResponseLimits::handed_out_only): kNotFound otherwise.
+  Result<Response> Save(const Project& project, const Record& record, const Response& response, int64_t actor_user_id,
+                        bool handed_out_only);
 
   // Progress for `user_id` (0: the project's only).
   Result<ProgressFigures> Progress(const Project& project, int64_t user_id);

@@ -98,7 +98,7 @@ TEST_P(DistributorStressTest, NoRecordTwiceAndNoRecordOverFilled) {
         response.user_id = user.id;
         response.values = {{"quality", "good"}};
         response.status = (cycle + worker) % 20 == 0 ? ResponseStatus::kDiscarded : ResponseStatus::kSubmitted;
-        Result<Response> saved = distributor.Save(project_, record, response, user.id);
+        Result<Response> saved = distributor.Save(project_, record, response, user.id, /*handed_out_only=*/true);
         if (!saved.ok()) {
           if (saved.error().code == ErrorCode::kConflict) ++conflicts;
           else return stopped(worker, "save", saved.error());

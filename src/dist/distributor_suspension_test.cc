@@ -28,7 +28,7 @@ class DistributorSuspensionTest : public DistTest {
     response.user_id = user.id;
     response.values = {{"quality", label}};
     response.status = status;
-    Result<Response> saved = distributor_->Save(CurrentProject(), store_->GetRecord(id).value(), response, user.id);
+    Result<Response> saved = distributor_->Save(CurrentProject(), store_->GetRecord(id).value(), response, user.id, /*handed_out_only=*/false);
     EXPECT_TRUE(saved.ok()) << saved.error().ToString();
     return id;
   }

@@ -31,38 +31,61 @@ Status ApplyBody(const nlohmann::json& body, Response& response) {
   return OkStatus();
 }
 
-HttpResponse Save(RequestContext& context, Response response, int success_status) {
+// `error`, unless the caller may not see the record: then 404, so that an annotator learns
+// nothing about a record not given to them, not even that their answer to it is malformed.
+HttpResponse RefusedOnRecord(RequestContext& context, Error error) {
+  Result<bool> visible = MaySeeRecord(context, *context.record);
+  if (!visible.ok()) return ErrorResponse(visible.error());
+  if (!*visible) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
+  return ErrorResponse(std::move(error));
+}
+
+// Saves `response` through the distribution engine. With `visible_only` (an annotator's new
+// answer), the record must be one they may see (MaySeeRecord): the save checks in its own write
+// that the record was handed to them, and only otherwise is the whole rule asked (which hands
+// the record out when it is their next), then the save made again.
+HttpResponse Save(RequestContext& context, Response response, int success_status, bool visible_only) {
   std::vector<Problem> problems = ValidateResponseValues(context.project->schema, response.values, response.status,
                                                          context.record->fields, "record " + std::to_string(context.record->id));
-  if (!problems.empty())
-    return ErrorResponse(MakeError(ErrorCode::kInvalid, "the response is not valid", std::move(problems)));
+  if (!problems.empty()) {
+    Error invalid = MakeError(ErrorCode::kInvalid, "the response is not valid", std::move(problems));
+    return visible_only ? RefusedOnRecord(context, std::move(invalid)) : ErrorResponse(std::move(invalid));
+  }
   response.guideline_version = context.project->guideline_version;
   // The engine refuses a submission that would over-fill the record (a late one, after the
   // lease ran out and others filled it) and lets a draft renew the lease.
   Distributor distributor(context.store, context.clock);
-  Result<Response> saved = distributor.Save(*context.project, *context.record, response, context.caller->user.id);
+  const int64_t actor = context.caller->user.id;
+  Result<Response> saved = distributor.Save(*context.project, *context.record, response, actor, visible_only);
+  if (!saved.ok() && visible_only && saved.error().code == ErrorCode::kNotFound) {
+    Result<bool> visible = MaySeeRecord(context, *context.record);
+    if (!visible.ok()) return ErrorResponse(visible.error());
+    if (!*visible) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
+    saved = distributor.Save(*context.project, *context.record, response, actor, /*handed_out_only=*/false);
+  }
   if (!saved.ok()) return ErrorResponse(saved.error());
   return JsonResponse(success_status, ResponseJson(*saved));
 }
 
+// One read before the save: the caller's own response (a second answer is refused, and
+// pointed at its PATCH). Whether an annotator may answer the record is checked by the save.
 HttpResponse CreateResponse(RequestContext& context) {
-  Result<bool> visible = MaySeeRecord(context, *context.record);
-  if (!visible.ok()) return ErrorResponse(visible.error());
-  if (!*visible) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
+  const bool visible_only = !RoleAtLeast(*context.role, Role::kReviewer);
   Result<nlohmann::json> body = ParseJsonBody(context.request);
-  if (!body.ok()) return ErrorResponse(body.error());
+  if (!body.ok()) return visible_only ? RefusedOnRecord(context, body.error()) : ErrorResponse(body.error());
   Response response;
   response.record_id = context.record->id;
   response.user_id = context.caller->user.id;
   response.status = ResponseStatus::kSubmitted;
   Status applied = ApplyBody(*body, response);
-  if (!applied.ok()) return ErrorResponse(applied.error());
+  if (!applied.ok()) return visible_only ? RefusedOnRecord(context, applied.error()) : ErrorResponse(applied.error());
   Result<std::optional<Response>> existing = context.store.FindResponse(context.record->id, context.caller->user.id);
   if (!existing.ok()) return ErrorResponse(existing.error());
+  // Their own response makes the record theirs to see.
   if (*existing)
     return ErrorResponse(MakeError(ErrorCode::kConflict, "you already answered this record: PATCH /api/v1/responses/" +
                                                              std::to_string((*existing)->id) + " to change it"));
-  return Save(context, std::move(response), 201);
+  return Save(context, std::move(response), 201, visible_only);
 }
 
 // The response as the caller may see it, with its current review ("review": null when none).
@@ -125,7 +148,7 @@ HttpResponse PatchResponse(RequestContext& context) {
   Response response = *context.response;
   Status applied = ApplyBody(*body, response);
   if (!applied.ok()) return ErrorResponse(applied.error());
-  return Save(context, std::move(response), 200);
+  return Save(context, std::move(response), 200, /*visible_only=*/false);
 }
 
 }  // namespace

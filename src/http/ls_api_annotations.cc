@@ -56,7 +56,8 @@ HttpResponse SaveAnnotation(RequestContext& context, const LabelConfig& config, 
   response.guideline_version = context.project->guideline_version;
   // Through the distribution engine, as /api/v1 saves: no over-filled record, leases kept.
   Distributor distributor(context.store, context.clock);
-  Result<Response> saved = distributor.Save(*context.project, *context.record, response, context.caller->user.id);
+  Result<Response> saved = distributor.Save(*context.project, *context.record, response, context.caller->user.id,
+                                                    /*handed_out_only=*/false);
   if (!saved.ok()) return LsError(saved.error());
   Result<json> shown = AnnotationJson(context, config, *context.record, *saved);
   if (!shown.ok()) return LsError(shown.error());

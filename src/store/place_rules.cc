@@ -25,6 +25,11 @@ Status CheckPlaces(const RecordPlaces& places, const Response& response, const R
                        " places, taken by others' responses and reservations); your reservation of it had ended");
 }
 
+Error NotHandedOut(const Response& response) {
+  return MakeError(ErrorCode::kNotFound, "record " + std::to_string(response.record_id) + " was not handed to user " +
+                                             std::to_string(response.user_id));
+}
+
 GoldTally ClampedGoldTally(int64_t answered, int64_t correct) {
   GoldTally tally;
   tally.answered = std::max<int64_t>(answered, 0);

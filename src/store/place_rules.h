@@ -1,6 +1,6 @@
 // The rules of a record's places and of gold tallies that both stores apply: whether a saved
-// response may take a place (SaveResponseWithin) and how a tally is reported (GoldTallyOf,
-// ListAnnotatorCounts). Pure functions; the stores read the figures, these decide.
+// response may be saved and take a place (SaveResponseWithin) and how a tally is reported
+// (GoldTallyOf, ListAnnotatorCounts). Pure functions; the stores read the figures, these decide.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +32,9 @@ struct RecordPlaces {
 // ChecksPlaces); kConflict naming the record when others' responses and reservations fill
 // its `limits.overlap` places already.
 Status CheckPlaces(const RecordPlaces& places, const Response& response, const ResponseLimits& limits);
+
+// The kNotFound of a save under handed_out_only by a user the record was never handed to.
+Error NotHandedOut(const Response& response);
 
 // A tally as GoldTallyOf promises it: never below zero, never more correct than answered.
 GoldTally ClampedGoldTally(int64_t answered, int64_t correct);

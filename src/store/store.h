@@ -282,6 +282,9 @@ struct ResponseLimits {
   // author's answer to the record (so an edit is counted once), and counts only while the
   // response is submitted (a draft or discard counts zeros).
   std::optional<GoldTally> gold_grade;
+  // The saver must have been handed the record (WasHandedOut), checked in the same write:
+  // kNotFound otherwise, and nothing is written. An annotator's answer costs no read of its own.
+  bool handed_out_only = false;
 };
 
 // One record's uncertainty score for SetUncertainties (nullopt clears it).

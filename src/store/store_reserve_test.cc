@@ -1,5 +1,6 @@
 // Store::Reserve and the bookkeeping behind it: what the triggers keep when records are
-// re-imported (gold, requirements), responses arrive without a reservation, and projects go.
+// re-imported (gold, requirements), responses arrive without a reservation, and projects go;
+// saves that only the record's annotators may make.
 #include <gtest/gtest.h>
 
 #include "store/store_test_support.h"
@@ -127,6 +128,38 @@ TEST_F(StoreReserveTest, UncertaintiesAreSetAllOrNothingWithinOneProject) {
   ReserveRequest c = Request(NewUser("c@x.org"));
   c.order = QueueOrder::kUncertainty;
   EXPECT_EQ(ReservedId(c), ids[1]) << "ids[2] cleared (last), ids[0] held by b; 0.2 is next";
+}
+
+TEST_F(StoreReserveTest, AHandedOutOnlySaveNeedsTheRecordHandedToItsAuthor) {
+  std::vector<int64_t> ids = ImportRecords(project_, {"a", "b"});
+  ResponseLimits limits;
+  limits.overlap = 2;
+  limits.now_ms = clock_.NowMs();
+  limits.handed_out_only = true;
+  Response response;
+  response.record_id = ids[1];
+  response.user_id = user_;
+  for (ResponseStatus status : {ResponseStatus::kDraft, ResponseStatus::kSubmitted}) {
+    response.status = status;
+    Result<Response> refused = store_->SaveResponseWithin(response, user_, limits);
+    ASSERT_FALSE(refused.ok()) << "record b was never handed to the user";
+    EXPECT_EQ(refused.error().code, ErrorCode::kNotFound);
+    EXPECT_FALSE(store_->FindResponse(ids[1], user_)->has_value()) << "nothing written";
+  }
+  ReserveRequest request = Request(user_, 2);
+  request.lease_ms = 1000;
+  ASSERT_EQ(ReservedId(request), ids[0]);
+  response.record_id = ids[0];
+  response.status = ResponseStatus::kDraft;
+  Result<Response> draft = store_->SaveResponseWithin(response, user_, limits);
+  ASSERT_TRUE(draft.ok()) << draft.error().ToString();
+  // A reservation that ran out still makes the record the user's to answer.
+  limits.now_ms += 5000;
+  response = *draft;
+  response.status = ResponseStatus::kSubmitted;
+  Result<Response> submitted = store_->SaveResponseWithin(response, user_, limits);
+  ASSERT_TRUE(submitted.ok()) << submitted.error().ToString();
+  EXPECT_EQ((*store_->FindResponse(ids[0], user_))->status, ResponseStatus::kSubmitted);
 }
 
 }  // namespace

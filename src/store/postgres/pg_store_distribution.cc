@@ -13,22 +13,29 @@
 namespace quorum::postgres {
 namespace {
 
-// BEGIN and the record's queue entry, locked: the check below and the write's counts are one
+// BEGIN and the record's queue entry, locked: the checks below and the write's counts are one
 // step for every server. With `check`, also the record's places (kRecordPlaces, a statement
-// after the lock: it reads what the lock's previous holder committed), checked. One round
-// trip. kNotFound when the check finds no record.
+// after the lock: it reads what the lock's previous holder committed), checked; with
+// handed_out_only, whether the record was handed to the saver. One round trip. kNotFound when
+// the check finds no record, or the record was not handed to the saver.
 Status LockAndCheck(PgConnection& connection, const Response& response, const ResponseLimits& limits, bool check) {
   std::vector<PgStatement> statements{{kBegin, {}}, {kLockQueueEntry, Params().Int(response.record_id)}};
+  if (limits.handed_out_only)
+    statements.push_back({kWasHandedOut, Params().Int(response.record_id).Int(response.user_id)});
   if (check)
     statements.push_back({kRecordPlaces, Params().Int(response.record_id).Int(response.user_id).Int(limits.now_ms)});
   PgPipeline pipeline(connection, std::move(statements));
   QUORUM_RETURN_IF_ERROR(pipeline.Next());
   QUORUM_ASSIGN_OR_RETURN(PgResult entry, pipeline.Next());
-  PgResult found;
+  PgResult handed_out, found;
+  if (limits.handed_out_only) {
+    QUORUM_ASSIGN_OR_RETURN(handed_out, pipeline.Next());
+  }
   if (check) {
     QUORUM_ASSIGN_OR_RETURN(found, pipeline.Next());
   }
   QUORUM_RETURN_IF_ERROR(pipeline.Finish());
+  if (limits.handed_out_only && handed_out.empty()) return NotHandedOut(response);
   // A record outside the queue has no places to check; the write reports an unknown one.
   if (!check || entry.empty()) return OkStatus();
   if (found.empty()) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(response.record_id) + " not found");

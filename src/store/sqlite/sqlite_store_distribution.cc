@@ -11,11 +11,13 @@
 namespace quorum::sqlite {
 namespace {
 
-// kConflict when `response` would take a place on a record whose places others already fill.
+// kConflict when `response` would take a place on a record whose places others already fill;
+// with handed_out_only, kNotFound when the record was never handed to the saver.
 Status ReadAndCheckPlaces(Connection& connection, const Response& response, const ResponseLimits& limits) {
-  if (!ChecksPlaces(response, limits)) return OkStatus();
+  const bool check = ChecksPlaces(response, limits);
+  if (!check && !limits.handed_out_only) return OkStatus();
   RecordPlaces places;
-  {
+  if (check) {
     QUORUM_ASSIGN_OR_RETURN(Query record, connection.Use(kRecordPlaces));
     QUORUM_ASSIGN_OR_RETURN(bool found, record.BindInt(response.record_id).Step());
     if (!found) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(response.record_id) + " not found");
@@ -24,7 +26,10 @@ Status ReadAndCheckPlaces(Connection& connection, const Response& response, cons
   }
   QUORUM_ASSIGN_OR_RETURN(Query own, connection.Use(kOwnPlace));
   QUORUM_RETURN_IF_ERROR(own.BindInt(response.record_id).BindInt(response.user_id).Step());
-  places.own_hold = !own.IsNull(0) && own.Int(0) == 1;
+  // No (record, user) row: the record was never handed to the saver.
+  if (limits.handed_out_only && own.IsNull(0)) return NotHandedOut(response);
+  if (!check) return OkStatus();
+  places.own_hold = own.Int(0) == 1;
   if (!own.IsNull(1)) places.own_status = ParseResponseStatus(own.Text(1));
   return quorum::CheckPlaces(places, response, limits);
 }
