@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SQLite and PostgreSQL side by side (issue 9): the import/export benchmark and the
 # annotation-cycle load test on each backend, and the load test on PostgreSQL with one and with
-# two servers. PostgreSQL runs in a throwaway `--durable` cluster (fsync and synchronous commit
-# on, as SQLite's synchronous=FULL), stopped at the end.
+# two servers, over TCP, and with one server over PostgreSQL's Unix socket (how a server on the
+# database's machine connects). PostgreSQL runs in a throwaway `--durable` cluster (fsync and
+# synchronous commit on, as SQLite's synchronous=FULL), stopped at the end.
 #   bench/backends.sh [--records N] [--load-records N] [--annotators N] [--seconds S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,9 @@ load() {  # NAME DB SERVERS
 load sqlite "$work/load.db" 1
 load pg1 "$(QUORUM_TEST_POSTGRES=$pg "$fresh" "$work")" 1
 load pg2 "$(QUORUM_TEST_POSTGRES=$pg "$fresh" "$work")" 2
+# The same database URL with the cluster's socket directory (percent-encoded) for its host.
+via_socket() { sed "s|@127\.0\.0\.1:|@${cluster//\//%2F}:|" <<<"$1"; }
+load pg1-socket "$(via_socket "$(QUORUM_TEST_POSTGRES=$pg "$fresh" "$work")")" 1
 
 total_cycles() { grep -q "in total" "$1" && sed -n 's/^cycles: \([0-9]*\) cycles\/s in total/\1/p' "$1" || figure "$1" cycles; }
 printf '\n%-44s %14s %14s\n' "" "SQLite" "PostgreSQL"
@@ -48,8 +52,9 @@ printf '%-44s %14s %14s\n' "import (records/s)" "$(figure "$work/io-sqlite.txt" 
 printf '%-44s %14s %14s\n' "export (records/s)" "$(figure "$work/io-sqlite.txt" export)" "$(figure "$work/io-pg.txt" export)"
 printf '%-44s %14s %14s\n' "annotation cycle, one server (cycles/s)" "$(total_cycles "$work/load-sqlite.txt")" "$(total_cycles "$work/load-pg1.txt")"
 printf '%-44s %14s %14s\n' "annotation cycle, two servers (cycles/s)" "" "$(total_cycles "$work/load-pg2.txt")"
+printf '%-44s %14s %14s\n' "annotation cycle, one server, socket" "" "$(total_cycles "$work/load-pg1-socket.txt")"
 echo
-for file in io-sqlite io-pg load-sqlite load-pg1 load-pg2; do
+for file in io-sqlite io-pg load-sqlite load-pg1 load-pg2 load-pg1-socket; do
   echo "-- $file"
   cat "$work/$file.txt"
 done
