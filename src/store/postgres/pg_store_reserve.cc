@@ -25,8 +25,8 @@ struct CallerState {
   int64_t served = 0, gold_served = 0;
 };
 
-// BEGIN, the transaction's settings (a commit that does not wait for the WAL flush, generic
-// plans), the annotator's lock (their other Reserve calls in the project, on any server, wait
+// BEGIN, the transaction's settings (kHandOutSettings: a commit that does not wait for the WAL
+// flush, generic plans, no JIT), the annotator's lock (their other Reserve calls in the project, on any server, wait
 // here) and Start, in one round trip.
 Result<CallerState> Start(PgConnection& connection, const ReserveRequest& request) {
   std::vector<PgStatement> statements{
