@@ -8,6 +8,7 @@ namespace {
 // Retryable errors are recognised by the SQLSTATE the message ends with (see PgResultError).
 constexpr std::string_view kSerializationFailure = "40001";
 constexpr std::string_view kDeadlockDetected = "40P01";
+constexpr std::string_view kLockNotAvailable = "55P03";
 
 }  // namespace
 
@@ -39,6 +40,10 @@ bool IsRetryable(const Error& error) {
   std::string_view message(error.message);
   return message.ends_with("(SQLSTATE " + std::string(kSerializationFailure) + ")") ||
          message.ends_with("(SQLSTATE " + std::string(kDeadlockDetected) + ")");
+}
+
+bool IsLockTimeout(const Error& error) {
+  return std::string_view(error.message).ends_with("(SQLSTATE " + std::string(kLockNotAvailable) + ")");
 }
 
 }  // namespace quorum::postgres

@@ -26,4 +26,7 @@ Error NulRefused();
 // (serialization failure, deadlock detected).
 bool IsRetryable(const Error& error);
 
+// True when `error` is a statement giving up on a lock after lock_timeout (SQLSTATE 55P03).
+bool IsLockTimeout(const Error& error);
+
 }  // namespace quorum::postgres

@@ -123,6 +123,16 @@ inline constexpr char kChooseAndReserve[] =
     "INSERT INTO reservations (record_id, user_id, project_id, expires_at, live) "
     "SELECT record_id, $4, $1, $15, 1 FROM chosen RETURNING record_id";
 #undef QUORUM_PG_QUEUE_BUCKET
+
+// When kChooseAndReserve found nothing, whether that was only because the records left were
+// locked (SKIP LOCKED passed them: a save or another hand-out of each was in flight): the
+// first non-gold record with room (taken below the overlap $5, discards counting when $6)
+// that user $4 may have and never had, locked, waiting for its holder. A row changed by the
+// holder is checked again after the wait. lock_timeout bounds the wait (kWaitSettings).
+inline constexpr char kWaitForOpenRecord[] =
+    "SELECT p.record_id FROM record_progress p WHERE p.project_id = $1 AND p.gold = 0" QUORUM_PG_QUEUE_ELIGIBLE
+    " AND p.taken < $5::int AND ($6::int = 0 OR p.taken + p.discarded < $5::int) LIMIT 1 FOR UPDATE OF p";
+inline constexpr char kWaitSettings[] = "SELECT set_config('lock_timeout', '1000', true)";
 #undef QUORUM_PG_QUEUE_ELIGIBLE
 
 // A record's places for SaveResponseWithin, read under the lock of its queue entry: taken

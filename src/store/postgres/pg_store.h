@@ -135,6 +135,8 @@ class PgStore final : public Store {
   // them with its first and last statements (PgPipeline): rolled back when it fails with a
   // transaction open, rerun whole after a deadlock or serialization failure.
   Status RunTransaction(const Write& transaction);
+  // One of Reserve's hand-out transactions (pg_store_reserve.cc).
+  Result<bool> ReserveOnce(const ReserveRequest& request, std::optional<Reservation>& reservation);
 
   std::unique_ptr<PgPool> pool_;
   const Clock& clock_;

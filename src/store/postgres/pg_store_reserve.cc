@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/postgres/pg_error.h"
 #include "store/postgres/pg_pipeline.h"
 #include "store/postgres/pg_sql_distribution.h"
 #include "store/postgres/pg_store.h"
@@ -73,11 +74,49 @@ Params ChoiceParams(const ReserveRequest& request, const CallerState& state) {
   return params;
 }
 
+// Waits for the first record with room for the caller that is locked (kWaitForOpenRecord), at
+// most a second: true when one was found (once its lock was free), false when there is none,
+// or it stayed locked.
+Result<bool> WaitForOpenRecord(PgConnection& connection, const ReserveRequest& request) {
+  QUORUM_RETURN_IF_ERROR(connection.Run("BEGIN"));
+  QUORUM_RETURN_IF_ERROR(connection.Exec(kWaitSettings));
+  Params params;
+  params.Int(request.project_id).Int(request.user_tier).Text(nlohmann::json(request.user_specializations).dump());
+  params.Int(request.user_id).Int(request.overlap).Int(request.discards_count ? 1 : 0);
+  Result<PgResult> found = connection.Exec(kWaitForOpenRecord, params);
+  if (!found.ok()) {
+    if (!IsLockTimeout(found.error())) return std::move(found).error();
+    QUORUM_RETURN_IF_ERROR(connection.Run("ROLLBACK"));
+    return false;
+  }
+  QUORUM_RETURN_IF_ERROR(connection.Run("COMMIT"));
+  return !found->empty();
+}
+
 }  // namespace
 
+// A choice that finds nothing is checked: SKIP LOCKED passes the records whose save or
+// hand-out is in flight, and near a project's end those can be all that is left, so the caller
+// would hear "nothing left" for records that still have room. Then the hand-out waits for the
+// first such record's lock and tries again, a few times at most.
 Result<std::optional<Reservation>> PgStore::Reserve(const ReserveRequest& request) {
   if (request.overlap < 1) return MakeError(ErrorCode::kInvalid, "overlap must be at least 1");
+  constexpr int kAttempts = 5;
   std::optional<Reservation> reservation;
+  for (int attempt = 1;; ++attempt) {
+    QUORUM_ASSIGN_OR_RETURN(bool handed_out, ReserveOnce(request, reservation));
+    if (handed_out || attempt == kAttempts) return reservation;
+    QUORUM_ASSIGN_OR_RETURN(PgPool::Lease connection, pool_->Acquire());
+    Result<bool> waited = WaitForOpenRecord(*connection, request);
+    if (!waited.ok() && connection->healthy() && connection->InTransaction()) (void)connection->Run("ROLLBACK");
+    if (!waited.ok()) return std::move(waited).error();
+    if (!*waited) return reservation;
+  }
+}
+
+// One hand-out transaction: true when `reservation` holds the caller's record (a live one
+// they had, or a new one), false when the choice found nothing.
+Result<bool> PgStore::ReserveOnce(const ReserveRequest& request, std::optional<Reservation>& reservation) {
   QUORUM_RETURN_IF_ERROR(RunTransaction([&](PgConnection& connection) -> Status {
     reservation.reset();
     QUORUM_ASSIGN_OR_RETURN(CallerState state, Start(connection, request));
@@ -97,7 +136,7 @@ Result<std::optional<Reservation>> PgStore::Reserve(const ReserveRequest& reques
     }
     return OkStatus();
   }));
-  return reservation;
+  return reservation.has_value();
 }
 
 }  // namespace quorum::postgres
