@@ -266,6 +266,26 @@ TEST_F(PermissionsTest, OpenApiDocumentsExactlyTheRoutes) {
   ASSERT_EQ(served.status, 200);
   EXPECT_EQ(served.body["openapi"], "3.0.3");
   EXPECT_TRUE(served.body["paths"]["/api/v1/projects/{id}"].contains("patch"));
+  // OpenAPI requires each of a path's template parameters declared "in": "path" by every one of
+  // its operations, and nothing else declared there.
+  for (const auto& [path, operations] : served.body["paths"].items()) {
+    std::set<std::string> templated;
+    for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open + 1))
+      templated.insert(path.substr(open + 1, path.find('}', open) - open - 1));
+    for (const auto& [method, operation] : operations.items()) {
+      std::set<std::string> declared;
+      for (const nlohmann::json& parameter : operation.value("parameters", nlohmann::json::array()))
+        if (parameter["in"] == "path") {
+          declared.insert(parameter["name"].get<std::string>());
+          EXPECT_EQ(parameter["required"], true) << method << " " << path;
+        }
+      EXPECT_EQ(declared, templated) << method << " " << path;
+    }
+  }
+  const nlohmann::json& reinstate = served.body["paths"]["/api/v1/projects/{id}/annotators/{user_id}/reinstate"]["post"];
+  ASSERT_EQ(reinstate["parameters"].size(), 2u);
+  EXPECT_EQ(reinstate["parameters"][1]["name"], "user_id");
+  EXPECT_EQ(reinstate["parameters"][1]["schema"]["type"], "integer");
 }
 
 }  // namespace

@@ -93,6 +93,16 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
   return operations;
 }
 
+std::vector<std::string> PathParameters(std::string_view path) {
+  std::vector<std::string> names;
+  for (size_t open = path.find('{'); open != std::string_view::npos; open = path.find('{', open + 1)) {
+    const size_t close = path.find('}', open);
+    if (close == std::string_view::npos) break;
+    names.emplace_back(path.substr(open + 1, close - open - 1));
+  }
+  return names;
+}
+
 nlohmann::json OpenApiDocument() {
   nlohmann::json paths = nlohmann::json::object();
   const nlohmann::json error_response = {
@@ -103,8 +113,11 @@ nlohmann::json OpenApiDocument() {
     std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return std::tolower(c); });
     nlohmann::json op = {{"summary", operation.summary}, {"responses", nlohmann::json::object()}};
     nlohmann::json parameters = nlohmann::json::array();
-    if (operation.path.find("{id}") != std::string::npos)
-      parameters.push_back({{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}});
+    for (const std::string& name : PathParameters(operation.path)) {
+      // Ids are numbers; {kind} (a storage's) is a word.
+      const char* type = name == "id" || name.ends_with("_id") ? "integer" : "string";
+      parameters.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", type}}}});
+    }
     for (const std::string& name : operation.query)
       parameters.push_back({{"name", name}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});
     if (!parameters.empty()) op["parameters"] = parameters;

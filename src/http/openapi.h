@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,10 @@ struct DocumentedOperation {
 };
 
 const std::vector<DocumentedOperation>& DocumentedOperations();
+
+// The names of a route pattern's path parameters, in order: {"id", "user_id"} for
+// "/api/v1/workspaces/{id}/members/{user_id}".
+std::vector<std::string> PathParameters(std::string_view path);
 
 // The OpenAPI 3.0 document built from DocumentedOperations().
 nlohmann::json OpenApiDocument();
