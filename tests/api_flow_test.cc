@@ -1,4 +1,6 @@
 // The REST API's flows: logging in, tokens, the annotation cycle, blind annotation, errors.
+#include <set>
+
 #include <gmock/gmock.h>
 
 #include "api_fixture.h"
@@ -167,6 +169,27 @@ TEST_F(ApiFlowTest, ValidationErrorsNameTheQuestion) {
   ApiAnswer not_json = Call("POST", "/api/v1/projects", manager, std::string("{oops"));
   EXPECT_EQ(not_json.status, 400);
   EXPECT_THAT(not_json.body["error"]["message"].get<std::string>(), HasSubstr("not valid JSON"));
+}
+
+TEST_F(ApiFlowTest, TemplatesAreListedWithTheSchemaAProjectFromThemGets) {
+  std::string manager = UserWithRole("m@team.org", Role::kManager);
+  std::string ann = UserWithRole("ann@team.org", Role::kAnnotator);
+  ApiAnswer listed = Call("GET", "/api/v1/templates", ann);
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_GE(listed.body["templates"].size(), 8u);
+  std::set<std::string> names;
+  for (const nlohmann::json& entry : listed.body["templates"]) {
+    const std::string name = entry["name"].get<std::string>();
+    names.insert(name);
+    EXPECT_FALSE(entry["description"].get<std::string>().empty()) << name;
+    ApiAnswer created = Call("POST", "/api/v1/projects", manager,
+                             {{"name", "from " + name}, {"workspace_id", workspace_.id}, {"template", name}});
+    ASSERT_EQ(created.status, 201) << name << ": " << created.body.dump();
+    EXPECT_EQ(created.body["schema"], entry["schema"]) << name;
+    EXPECT_EQ(created.body["guidelines"], entry["guidelines"]) << name;
+  }
+  EXPECT_TRUE(names.count("pairwise-preference"));
+  EXPECT_EQ(names.size(), listed.body["templates"].size()) << "each template once";
 }
 
 TEST_F(ApiFlowTest, RecordListingFiltersAndPages) {

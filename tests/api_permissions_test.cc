@@ -41,6 +41,7 @@ const std::map<std::string, Needs> kExpectations = {
     {"PATCH /api/v1/workspaces/{id}/members/{user_id}", Needs::kWorkspaceManager},
     {"GET /api/v1/projects", Needs::kSignedIn},
     {"POST /api/v1/projects", Needs::kSignedIn},
+    {"GET /api/v1/templates", Needs::kSignedIn},
     {"GET /api/v1/projects/{id}", Needs::kProjectAnnotator},
     {"PATCH /api/v1/projects/{id}", Needs::kProjectManager},
     {"DELETE /api/v1/projects/{id}", Needs::kProjectManager},

@@ -36,6 +36,22 @@ HttpResponse ListProjects(RequestContext& context) {
   return JsonResponse(200, {{"projects", list}});
 }
 
+// The built-in templates a project can be created from ({"template": name}), each with the
+// schema, guidelines and settings it gives: what `quorum project templates` lists.
+HttpResponse ListBuiltInTemplates(RequestContext&) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const TemplateInfo& info : ListTemplates()) {
+    Result<ProjectDefinition> definition = LoadTemplate(info.name);
+    if (!definition.ok()) return ErrorResponse(definition.error());
+    list.push_back({{"name", info.name},
+                    {"description", info.description},
+                    {"schema", SchemaToJson(definition->schema)},
+                    {"guidelines", definition->guidelines},
+                    {"settings", definition->settings}});
+  }
+  return JsonResponse(200, {{"templates", list}});
+}
+
 // The definition named by a create request: {"template": T} or {"schema": {...}, "guidelines",
 // "settings"}.
 Result<ProjectDefinition> DefinitionFrom(const nlohmann::json& body) {
@@ -148,6 +164,7 @@ void AddProjectRoutes(std::vector<Route>& routes) {
   const Access managers{Scope::kProject, Role::kManager};
   routes.push_back({"GET", "/api/v1/projects", signed_in, "projects of the caller's workspaces", ListProjects});
   routes.push_back({"POST", "/api/v1/projects", signed_in, "create a project (managers of its workspace)", CreateProject});
+  routes.push_back(Quick({"GET", "/api/v1/templates", signed_in, "the built-in project templates", ListBuiltInTemplates}));
   routes.push_back({"GET", "/api/v1/projects/{id}", members, "a project with its schema", GetProject});
   routes.push_back({"PATCH", "/api/v1/projects/{id}", managers, "rename, change guidelines or settings", PatchProject});
   routes.push_back({"DELETE", "/api/v1/projects/{id}", managers, "delete a project and all its data", DeleteProject});

@@ -23,6 +23,7 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"PATCH", "/api/v1/workspaces/{id}/members/{user_id}", "change a member's name, tier (0-100) or specializations, which decide the records they are given (managers)", {}, true, {200}},
       {"GET", "/api/v1/projects", "projects of the caller's workspaces", {}, false, {200}},
       {"POST", "/api/v1/projects", "create a project from a template or a schema (managers)", {}, true, {201}},
+      {"GET", "/api/v1/templates", "the built-in project templates, each with the schema, guidelines and settings a project created from it gets ({\"template\": name} in POST /api/v1/projects)", {}, false, {200}},
       {"GET", "/api/v1/projects/{id}", "a project with its schema, settings and record count", {}, false, {200}},
       {"PATCH", "/api/v1/projects/{id}", "change name, guidelines (bumps their version) or settings (merge patch)", {}, true, {200}},
       {"DELETE", "/api/v1/projects/{id}", "delete a project with all its data", {}, false, {200}},
