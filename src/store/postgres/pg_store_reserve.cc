@@ -27,8 +27,8 @@ struct CallerState {
 };
 
 // BEGIN, the transaction's settings (kHandOutSettings: a commit that does not wait for the WAL
-// flush, generic plans, no JIT), the annotator's lock (their other Reserve calls in the project, on any server, wait
-// here) and Start, in one round trip.
+// flush, generic plans, no JIT), the annotator's lock (their other Reserve calls in the
+// project, on any server, wait here) and Start, in one round trip.
 Result<CallerState> Start(PgConnection& connection, const ReserveRequest& request) {
   std::vector<PgStatement> statements{
       {kBegin, {}},
