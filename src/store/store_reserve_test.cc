@@ -162,5 +162,40 @@ TEST_F(StoreReserveTest, AHandedOutOnlySaveNeedsTheRecordHandedToItsAuthor) {
   EXPECT_EQ((*store_->FindResponse(ids[0], user_))->status, ResponseStatus::kSubmitted);
 }
 
+// Saves decide with the clock their caller read, and two callers' clocks may cross: a save that
+// counts a hold as expired must end it for everyone, or a save with an earlier clock would
+// count it again. Then the holder of a live reservation was refused ("full") on PostgreSQL
+// and handed the same record back (DistributorStressTest, rarely).
+TEST_F(StoreReserveTest, AHoldASaveFoundExpiredStaysEndedForSavesWithEarlierClocks) {
+  std::vector<int64_t> ids = ImportRecords(project_, {"a"});
+  const int64_t late = NewUser("late@x.org"), holder = NewUser("holder@x.org"), newcomer = NewUser("new@x.org");
+  const int64_t start = clock_.NowMs();
+  ReserveRequest first = Request(late, 2);
+  first.lease_ms = 1000;
+  ASSERT_EQ(ReservedId(first), ids[0]);  // late's hold ends at start + 1000
+  ReserveRequest second = Request(holder, 2);
+  second.now_ms = start + 900;
+  second.lease_ms = 1000;
+  ASSERT_EQ(ReservedId(second), ids[0]);  // holder's ends at start + 1900: the record is full
+  ResponseLimits limits;
+  limits.overlap = 2;
+  Response response;
+  response.record_id = ids[0];
+  response.status = ResponseStatus::kSubmitted;
+  response.user_id = newcomer;
+  limits.now_ms = start + 1001;
+  Result<Response> taken = store_->SaveResponseWithin(response, newcomer, limits);
+  ASSERT_TRUE(taken.ok()) << "late's hold had ended: its place was free. " << taken.error().ToString();
+  limits.now_ms = start + 950;  // a clock read before the newcomer's
+  response.user_id = holder;
+  Result<Response> held = store_->SaveResponseWithin(response, holder, limits);
+  ASSERT_TRUE(held.ok()) << "the holder's reservation is live: " << held.error().ToString();
+  response.user_id = late;
+  Result<Response> refused = store_->SaveResponseWithin(response, late, limits);
+  ASSERT_FALSE(refused.ok()) << "late's place went to the newcomer";
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->ListResponses(ids[0])->size(), 2u);
+}
+
 }  // namespace
 }  // namespace quorum::testing

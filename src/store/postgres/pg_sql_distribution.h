@@ -135,14 +135,19 @@ inline constexpr char kWaitForOpenRecord[] =
 inline constexpr char kWaitSettings[] = "SELECT set_config('lock_timeout', '1000', true)";
 #undef QUORUM_PG_QUEUE_ELIGIBLE
 
-// A record's places for SaveResponseWithin, read under the lock of its queue entry: taken
-// (without the holds that expired by $3, which hold nothing), discarded, and the saver's own
-// part: whether their reservation is live (and not expired), their response's status.
-// Columns: taken, discarded, own_live, own_status.
+// A save's first step under the lock of the record's queue entry: ends the record's holds that
+// expired by $2. The save's check then counts places as they are, and the hold stays ended for
+// every later transaction: one whose clock reads earlier (callers read their clocks before
+// they queue for the lock) would otherwise count it again, and refuse the holder of a live
+// reservation a place that the expired hold's was given to.
+inline constexpr char kReleaseExpiredOfRecord[] =
+    "UPDATE reservations SET live = 0 WHERE record_id = $1 AND live = 1 AND expires_at <= $2";
+// A record's places for SaveResponseWithin, read under the lock of its queue entry after
+// kReleaseExpiredOfRecord: taken, discarded, and the saver's own part: whether their
+// reservation is live, their response's status. Columns: taken, discarded, own_live, own_status.
 inline constexpr char kRecordPlaces[] =
-    "SELECT p.taken - (SELECT count(*) FROM reservations r WHERE r.record_id = $1 AND r.live = 1 "
-    "AND r.expires_at <= $3), p.discarded, "
-    "EXISTS (SELECT 1 FROM reservations WHERE record_id = $1 AND user_id = $2 AND live = 1 AND expires_at > $3), "
+    "SELECT p.taken, p.discarded, "
+    "EXISTS (SELECT 1 FROM reservations WHERE record_id = $1 AND user_id = $2 AND live = 1), "
     "(SELECT status FROM responses WHERE record_id = $1 AND user_id = $2) "
     "FROM record_progress p WHERE p.record_id = $1";
 inline constexpr char kExtendReservation[] =

@@ -14,16 +14,19 @@ namespace quorum::postgres {
 namespace {
 
 // BEGIN and the record's queue entry, locked: the checks below and the write's counts are one
-// step for every server. With `check`, also the record's places (kRecordPlaces, a statement
-// after the lock: it reads what the lock's previous holder committed), checked; with
-// handed_out_only, whether the record was handed to the saver. One round trip. kNotFound when
-// the check finds no record, or the record was not handed to the saver.
+// step for every server. With `check`, also the record's expired holds ended
+// (kReleaseExpiredOfRecord) and its places read (kRecordPlaces: statements after the lock read
+// what the lock's previous holder committed) and checked; with handed_out_only, whether the
+// record was handed to the saver. One round trip. kNotFound when the check finds no record, or
+// the record was not handed to the saver.
 Status LockAndCheck(PgConnection& connection, const Response& response, const ResponseLimits& limits, bool check) {
   std::vector<PgStatement> statements{{kBegin, {}}, {kLockQueueEntry, Params().Int(response.record_id)}};
   if (limits.handed_out_only)
     statements.push_back({kWasHandedOut, Params().Int(response.record_id).Int(response.user_id)});
-  if (check)
-    statements.push_back({kRecordPlaces, Params().Int(response.record_id).Int(response.user_id).Int(limits.now_ms)});
+  if (check) {
+    statements.push_back({kReleaseExpiredOfRecord, Params().Int(response.record_id).Int(limits.now_ms)});
+    statements.push_back({kRecordPlaces, Params().Int(response.record_id).Int(response.user_id)});
+  }
   PgPipeline pipeline(connection, std::move(statements));
   QUORUM_RETURN_IF_ERROR(pipeline.Next());
   QUORUM_ASSIGN_OR_RETURN(PgResult entry, pipeline.Next());
@@ -32,6 +35,7 @@ Status LockAndCheck(PgConnection& connection, const Response& response, const Re
     QUORUM_ASSIGN_OR_RETURN(handed_out, pipeline.Next());
   }
   if (check) {
+    QUORUM_RETURN_IF_ERROR(pipeline.Next());
     QUORUM_ASSIGN_OR_RETURN(found, pipeline.Next());
   }
   QUORUM_RETURN_IF_ERROR(pipeline.Finish());
