@@ -1,4 +1,6 @@
 // Responses: an annotator's answers to a record, and their revisions.
+#include <optional>
+
 #include "core/validation.h"
 #include "dist/distributor.h"
 #include "http/api_error.h"
@@ -31,12 +33,19 @@ Status ApplyBody(const nlohmann::json& body, Response& response) {
   return OkStatus();
 }
 
-// `error`, unless the caller may not see the record: then 404, so that an annotator learns
-// nothing about a record not given to them, not even that their answer to it is malformed.
-HttpResponse RefusedOnRecord(RequestContext& context, Error error) {
+// The answer when the caller may not see the record (404, or the check's own error); nothing
+// when they may.
+std::optional<HttpResponse> Invisible(RequestContext& context) {
   Result<bool> visible = MaySeeRecord(context, *context.record);
   if (!visible.ok()) return ErrorResponse(visible.error());
   if (!*visible) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
+  return std::nullopt;
+}
+
+// `error`, unless the caller may not see the record: then 404, so that an annotator learns
+// nothing about a record not given to them, not even that their answer to it is malformed.
+HttpResponse RefusedOnRecord(RequestContext& context, Error error) {
+  if (std::optional<HttpResponse> refused = Invisible(context)) return std::move(*refused);
   return ErrorResponse(std::move(error));
 }
 
@@ -58,9 +67,7 @@ HttpResponse Save(RequestContext& context, Response response, int success_status
   const int64_t actor = context.caller->user.id;
   Result<Response> saved = distributor.Save(*context.project, *context.record, response, actor, visible_only);
   if (!saved.ok() && visible_only && saved.error().code == ErrorCode::kNotFound) {
-    Result<bool> visible = MaySeeRecord(context, *context.record);
-    if (!visible.ok()) return ErrorResponse(visible.error());
-    if (!*visible) return ErrorResponse(MakeError(ErrorCode::kNotFound, "not found"));
+    if (std::optional<HttpResponse> refused = Invisible(context)) return std::move(*refused);
     saved = distributor.Save(*context.project, *context.record, response, actor, /*handed_out_only=*/false);
   }
   if (!saved.ok()) return ErrorResponse(saved.error());
