@@ -85,8 +85,7 @@ Status RunUncertainty(CommandContext& context, const ParsedArgs& args) {
     scores.push_back({item["record_id"].get<int64_t>(), score.is_null() ? std::nullopt : std::optional<double>(score.get<double>())});
   }
   if (!problems.empty())
-    return MakeError(ErrorCode::kInvalid, "no score was set: " + std::to_string(problems.size()) + " problems",
-                     std::move(problems));
+    return RefusedWhole("no score was set", std::move(problems));
   Status set = store->SetUncertainties(project.id, scores);
   if (!set.ok()) return MakeError(set.error().code, "no score was set: " + set.error().message);
   context.out() << "Set " << scores.size() << " uncertainty scores in project " << project.id << "\n";

@@ -53,6 +53,14 @@ inline Error MakeError(ErrorCode code, std::string message, std::vector<Problem>
   return Error{code, std::move(message), std::move(problems)};
 }
 
+// kInvalid for input refused whole: "`refusal`: N problems" (or "1 problem"), with them. The
+// count is taken before the problems move (an argument's order of evaluation is unspecified).
+inline Error RefusedWhole(const std::string& refusal, std::vector<Problem> problems) {
+  const size_t count = problems.size();
+  return MakeError(ErrorCode::kInvalid,
+                   refusal + ": " + std::to_string(count) + (count == 1 ? " problem" : " problems"), std::move(problems));
+}
+
 // A value of type T or an Error. Cheap to move; check ok() before value().
 template <class T>
 class [[nodiscard]] Result {

@@ -19,6 +19,15 @@ TEST(ErrorTest, ASingleProblemThatIsTheMessageIsSaidOnce) {
             "x.csv: cannot open: No such file or directory");
 }
 
+TEST(ErrorTest, ARefusalCountsItsProblemsBeforeTakingThem) {
+  Error two = RefusedWhole("no score was set", {Problem{"[0]", "score", "expected a number"}, Problem{"[3]", "", "x"}});
+  EXPECT_EQ(two.code, ErrorCode::kInvalid);
+  EXPECT_EQ(two.message, "no score was set: 2 problems");
+  EXPECT_EQ(two.problems.size(), 2u);
+  EXPECT_EQ(RefusedWhole("invalid schema", {Problem{"", "question 'a'", "unknown type"}}).message,
+            "invalid schema: 1 problem");
+}
+
 TEST(ResultTest, CarriesValueOrError) {
   Result<int> value = 7;
   ASSERT_TRUE(value.ok());

@@ -77,8 +77,7 @@ Result<std::vector<Review>> ReviewListFromJson(const nlohmann::json& list) {
     reviews.push_back(std::move(*review));
   }
   if (!problems.empty())
-    return MakeError(ErrorCode::kInvalid, "no review was written: " + std::to_string(problems.size()) + " problems",
-                     std::move(problems));
+    return RefusedWhole("no review was written", std::move(problems));
   return reviews;
 }
 

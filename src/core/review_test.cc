@@ -39,6 +39,10 @@ TEST(ReviewTest, AListIsReadWholeOrRefusedWithEveryProblemLocated) {
     Result<std::vector<Review>> refused = ReviewListFromJson(nlohmann::json::parse(test.json));
     ASSERT_FALSE(refused.ok()) << test.json;
     EXPECT_EQ(refused.error().code, ErrorCode::kInvalid);
+    const size_t count = refused.error().problems.size();
+    EXPECT_EQ(refused.error().message, count == 1 ? std::string("no review was written: 1 problem")
+                                                  : "no review was written: " + std::to_string(count) + " problems")
+        << test.json;
     EXPECT_EQ(refused.error().problems.back(), test.problem) << test.json;
   }
   EXPECT_FALSE(ReviewListFromJson(nlohmann::json::object()).ok());

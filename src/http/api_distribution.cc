@@ -106,8 +106,7 @@ HttpResponse SetUncertainty(RequestContext& context) {
     scores.push_back({item["record_id"].get<int64_t>(), score.is_null() ? std::nullopt : std::optional<double>(score.get<double>())});
   }
   if (!problems.empty())
-    return ErrorResponse(MakeError(ErrorCode::kInvalid, "no score was set: " + std::to_string(problems.size()) + " problems",
-                                   std::move(problems)));
+    return ErrorResponse(RefusedWhole("no score was set", std::move(problems)));
   Status set = context.store.SetUncertainties(context.project->id, scores);
   if (!set.ok()) {
     Error error = std::move(set).error();

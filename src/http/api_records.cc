@@ -199,8 +199,7 @@ HttpResponse UpsertSuggestions(RequestContext& context) {
     by_record[record_id].push_back(std::move(suggestion));
   }
   if (!problems.empty())
-    return ErrorResponse(MakeError(ErrorCode::kInvalid, "no suggestion was saved: " + std::to_string(problems.size()) +
-                                                            " problems", std::move(problems)));
+    return ErrorResponse(RefusedWhole("no suggestion was saved", std::move(problems)));
   std::size_t saved = 0;
   for (const auto& [record_id, suggestions] : by_record) {
     Status status = context.store.UpsertSuggestions(record_id, suggestions);

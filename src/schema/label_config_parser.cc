@@ -79,10 +79,7 @@ class ConfigParser {
 
  private:
   Error Failure() {
-    std::vector<Problem> problems = reader_.TakeProblems();
-    std::string message = "invalid label config: " + std::to_string(problems.size()) +
-                          (problems.size() == 1 ? " problem" : " problems");
-    return MakeError(ErrorCode::kInvalid, std::move(message), std::move(problems));
+    return RefusedWhole("invalid label config", reader_.TakeProblems());
   }
 
   // Visits `node` and its subtree. `control` indexes the innermost enclosing control in

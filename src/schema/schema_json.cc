@@ -261,9 +261,7 @@ class SchemaReader {
 };
 
 Error InvalidSchema(std::vector<Problem> problems) {
-  std::string message = "invalid schema: " + std::to_string(problems.size()) +
-                        (problems.size() == 1 ? " problem" : " problems");
-  return MakeError(ErrorCode::kInvalid, std::move(message), std::move(problems));
+  return RefusedWhole("invalid schema", std::move(problems));
 }
 
 // The shared reading of a schema or a whole definition; `definition_keys` allows guidelines
