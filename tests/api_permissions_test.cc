@@ -84,6 +84,7 @@ const std::map<std::string, Needs> kExpectations = {
     {"DELETE /api/annotations/{id}", Needs::kResponseAuthorOrManager},
     {"POST /api/predictions", Needs::kSignedIn},
     {"GET /api/predictions", Needs::kSignedIn},
+    {"POST /api/projects/{id}/import/predictions", Needs::kProjectManager},
     {"GET /api/v1/projects/{id}/my-work", Needs::kProjectAnnotator},
     {"GET /api/v1/projects/{id}/queue", Needs::kProjectManager},
     {"GET /api/users", Needs::kSignedIn},

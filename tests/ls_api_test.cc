@@ -544,6 +544,42 @@ TEST_F(LsApiTest, PredictionsAreSuggestionsOfAModelVersion) {
   EXPECT_EQ(bad.status, 400);
 }
 
+TEST_F(LsApiTest, PredictionsImportedForAProjectAreAllOrNothing) {
+  const int64_t project = PairwiseProject();
+  const int64_t elsewhere = Import(PairwiseProject(), json::array({PairwiseTask("x")}))[0];
+  std::vector<int64_t> ids = Import(project, json::array({PairwiseTask("1"), PairwiseTask("2")}));
+  const std::string path = "/api/projects/" + std::to_string(project) + "/import/predictions";
+  json predictions = json::array({{{"task", ids[0]}, {"result", Selected("right")}, {"score", 0.9}, {"model_version", "rm-7b"}},
+                                  {{"task", ids[1]}, {"result", Selected("middle")}, {"model_version", "rm-7b"}},
+                                  {{"task", elsewhere}, {"result", Selected("left")}},
+                                  {{"result", Selected("left")}}});
+  ApiAnswer refused = Call("POST", path, manager_, predictions);
+  ASSERT_EQ(refused.status, 400) << refused.raw.body;
+  EXPECT_EQ(refused.body["detail"], "no prediction was saved: 3 problems");
+  const std::string problems = refused.body["validation_errors"].dump();
+  EXPECT_THAT(problems, HasSubstr("[1]: value.selected: expected 'left' or 'right', got 'middle'"));
+  EXPECT_THAT(problems, HasSubstr("[2]: no task " + std::to_string(elsewhere) + " in project " + std::to_string(project)));
+  EXPECT_THAT(problems, HasSubstr("[3]: expected a task id"));
+  EXPECT_TRUE(store_->ListSuggestions(ids[0])->empty()) << "the valid first prediction was not saved either";
+
+  predictions[1]["result"] = Selected("left");
+  predictions.erase(2);
+  predictions.erase(2);
+  predictions.push_back({{"task", ids[1]}, {"result", {{"selected", "right"}}}, {"model_version", "judge"}});
+  EXPECT_EQ(Call("POST", path, annotator_, predictions).status, 403);
+  ApiAnswer created = Call("POST", path, manager_, predictions);
+  ASSERT_EQ(created.status, 201) << created.raw.body;
+  EXPECT_EQ(created.body, json({{"created", 3}}));
+  std::vector<Suggestion> first = store_->ListSuggestions(ids[0]).value();
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].agent, "rm-7b");
+  EXPECT_EQ(first[0].value, "response_b");
+  EXPECT_EQ(first[0].score, 0.9);
+  std::vector<Suggestion> second = store_->ListSuggestions(ids[1]).value();
+  ASSERT_EQ(second.size(), 2u) << "two models, one prediction each";
+  EXPECT_EQ(Call("GET", "/api/predictions?task=" + std::to_string(ids[1]), reviewer_).body.size(), 2u);
+}
+
 TEST_F(LsApiTest, TasksAreChangedAndDeleted) {
   const int64_t project = PairwiseProject();
   std::vector<int64_t> ids = Import(project, json::array({PairwiseTask("1"), PairwiseTask("2")}));

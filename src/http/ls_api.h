@@ -32,7 +32,8 @@ void AddLabelStudioSystemRoutes(std::vector<Route>& routes);      // ls_api_syst
 void AddLabelStudioProjectRoutes(std::vector<Route>& routes);     // ls_api_projects.cc: projects, validate, export
 void AddLabelStudioImportRoutes(std::vector<Route>& routes);      // ls_api_import.cc: task import
 void AddLabelStudioTaskRoutes(std::vector<Route>& routes);        // ls_api_tasks.cc: tasks
-void AddLabelStudioAnnotationRoutes(std::vector<Route>& routes);  // ls_api_annotations.cc: annotations, predictions
+void AddLabelStudioAnnotationRoutes(std::vector<Route>& routes);  // ls_api_annotations.cc: annotations
+void AddLabelStudioPredictionRoutes(std::vector<Route>& routes);  // ls_api_predictions.cc: predictions
 void AddLabelStudioUserRoutes(std::vector<Route>& routes);        // ls_api_users.cc: users, export formats
 void AddLabelStudioUnservedRoutes(std::vector<Route>& routes);    // ls_api_unserved.cc: 501 for webhooks, storages, ML
 

@@ -1,5 +1,4 @@
-// Label Studio annotations (Quorum responses) and predictions (suggestions, grouped by
-// model_version). An annotator has one response per record in Quorum, so a second annotation by
+// Label Studio annotations (Quorum responses). An annotator has one response per record in Quorum, so a second annotation by
 // the same user to the same task is refused (409) instead of added: PATCH the first.
 #include <cmath>
 
@@ -152,103 +151,9 @@ HttpResponse DeleteAnnotation(RequestContext& context) {
   return response;
 }
 
-// A prediction's "result" as the SDK's create_prediction allows it: a list of result items, one
-// item, the value of the config's only control, or (for a single Choices control) a label.
-Result<json> PredictionResult(const LabelConfig& config, const json& result) {
-  if (result.is_array()) return result;
-  if (result.is_object() && result.contains("from_name")) return json::array({result});
-  if (config.controls.size() != 1)
-    return MakeError(ErrorCode::kInvalid, "result must be a list of result items",
-                     {{"body", "result", "a bare value or label needs a config with exactly one control"}});
-  const ControlBinding& control = config.controls.front();
-  json value = result;
-  if (result.is_string()) {
-    if (control.tag != LabelStudioControl::kChoices)
-      return MakeError(ErrorCode::kInvalid, "a bare label needs a Choices control", {{"body", "result", "expected a list of result items"}});
-    value = {{"choices", json::array({result})}};
-  }
-  if (!value.is_object()) return MakeError(ErrorCode::kInvalid, "result must be a list of result items", {{"body", "result", "expected a list"}});
-  return json::array({{{"from_name", control.name},
-                       {"to_name", control.target},
-                       {"type", LabelStudioResultType(control.tag)},
-                       {"value", value}}});
-}
-
-// Loads the task named in the body or query, with its project, for a caller with `min_role`.
-Status LoadTask(RequestContext& context, const json& id, Role min_role) {
-  if (!id.is_number_integer() || id.get<int64_t>() <= 0)
-    return MakeError(ErrorCode::kInvalid, "task must be a task id", {{"", "task", "expected a task id"}});
-  Result<Record> record = context.store.GetRecord(id.get<int64_t>());
-  if (!record.ok()) {
-    if (record.error().code == ErrorCode::kNotFound) return MakeError(ErrorCode::kNotFound, "no task " + id.dump());
-    return std::move(record).error();
-  }
-  QUORUM_RETURN_IF_ERROR(LoadProjectForCaller(context, record->project_id, min_role));
-  context.record = std::move(*record);
-  return OkStatus();
-}
-
-Result<json> PredictionsOf(RequestContext& context, const LabelConfig& config) {
-  QUORUM_ASSIGN_OR_RETURN(json task, LsTaskForCaller(context, config, *context.record));
-  return task["predictions"];
-}
-
-HttpResponse CreatePrediction(RequestContext& context) {
-  Result<json> body = ParseJsonBody(context.request);
-  if (!body.ok()) return LsError(body.error());
-  if (!body->is_object()) return LsError(MakeError(ErrorCode::kInvalid, "send {\"task\", \"result\", \"score\", \"model_version\"}"));
-  Status loaded = LoadTask(context, body->value("task", json()), Role::kManager);
-  if (!loaded.ok()) return LsError(loaded.error());
-  Result<LabelConfig> config = LsConfigOf(context);
-  if (!config.ok()) return LsError(config.error());
-  Result<json> result = PredictionResult(*config, body->value("result", json::array()));
-  if (!result.ok()) return LsError(result.error());
-  std::vector<Problem> problems;
-  json values = ResultToValues(*config, *result, "body", "result", problems);
-  std::string agent = body->value("model_version", json()).is_string() ? (*body)["model_version"].get<std::string>() : "";
-  if (agent.empty()) agent = "api";
-  std::vector<Suggestion> suggestions;
-  for (const auto& [question_name, value] : values.items()) {
-    const QuestionSpec* question = context.project->schema.FindQuestion(question_name);
-    if (question == nullptr) continue;  // ResultToValues reported it
-    for (Problem& problem : ValidateAnswer(*question, value, context.record->fields, "body"))
-      problems.push_back(std::move(problem));
-    Suggestion suggestion;
-    suggestion.record_id = context.record->id;
-    suggestion.question = question_name;
-    suggestion.value = value;
-    if (auto score = body->find("score"); score != body->end() && score->is_number()) suggestion.score = score->get<double>();
-    suggestion.agent = agent;
-    suggestions.push_back(std::move(suggestion));
-  }
-  if (suggestions.empty() && problems.empty()) problems.push_back({"body", "result", "the result answers no control"});
-  if (!problems.empty()) return LsError(MakeError(ErrorCode::kInvalid, "the prediction is not valid", std::move(problems)));
-  Status saved = context.store.UpsertSuggestions(context.record->id, suggestions);
-  if (!saved.ok()) return LsError(saved.error());
-  Result<json> predictions = PredictionsOf(context, *config);
-  if (!predictions.ok()) return LsError(predictions.error());
-  for (const json& prediction : *predictions)
-    if (prediction["model_version"] == agent) return JsonResponse(201, prediction);
-  return LsError(MakeError(ErrorCode::kInternal, "the saved prediction was not found"));
-}
-
-HttpResponse ListPredictions(RequestContext& context) {
-  Result<int64_t> task = QueryInteger(context.request, "task", 0);
-  if (!task.ok()) return LsError(task.error());
-  if (*task <= 0) return LsError(MakeError(ErrorCode::kInvalid, "send ?task=ID", {{"", "task", "required"}}));
-  Status loaded = LoadTask(context, json(*task), Role::kReviewer);
-  if (!loaded.ok()) return LsError(loaded.error());
-  Result<LabelConfig> config = LsConfigOf(context);
-  if (!config.ok()) return LsError(config.error());
-  Result<json> predictions = PredictionsOf(context, *config);
-  if (!predictions.ok()) return LsError(predictions.error());
-  return JsonResponse(200, *predictions);
-}
-
 }  // namespace
 
 void AddLabelStudioAnnotationRoutes(std::vector<Route>& routes) {
-  const Access signed_in{Scope::kAuthenticated, Role::kAnnotator};
   const Access on_record{Scope::kRecord, Role::kAnnotator};
   const Access on_response{Scope::kResponse, Role::kAnnotator};
   routes.push_back({"GET", "/api/tasks/{id}/annotations", on_record,
@@ -259,10 +164,6 @@ void AddLabelStudioAnnotationRoutes(std::vector<Route>& routes) {
                     PatchAnnotation});
   routes.push_back({"DELETE", "/api/annotations/{id}", on_response,
                     "Label Studio API: delete an annotation (author or manager)", DeleteAnnotation});
-  routes.push_back({"POST", "/api/predictions", signed_in, "Label Studio API: add a prediction to a task (managers)",
-                    CreatePrediction});
-  routes.push_back({"GET", "/api/predictions", signed_in, "Label Studio API: a task's predictions (?task=, reviewers)",
-                    ListPredictions});
 }
 
 }  // namespace quorum

@@ -16,6 +16,7 @@ void AddLabelStudioRoutes(std::vector<Route>& routes) {
   AddLabelStudioImportRoutes(routes);
   AddLabelStudioTaskRoutes(routes);
   AddLabelStudioAnnotationRoutes(routes);
+  AddLabelStudioPredictionRoutes(routes);
   AddLabelStudioUserRoutes(routes);
   AddLabelStudioUnservedRoutes(routes);
 }

@@ -70,6 +70,7 @@ const std::vector<DocumentedOperation>& DocumentedOperations() {
       {"DELETE", "/api/annotations/{id}", "Label Studio API: delete an annotation (author or manager)", {}, false, {204}},
       {"POST", "/api/predictions", "Label Studio API: add a prediction {task, result, score, model_version} (managers)", {}, true, {201}},
       {"GET", "/api/predictions", "Label Studio API: a task's predictions (reviewers)", {"task"}, false, {200}},
+      {"POST", "/api/projects/{id}/import/predictions", "Label Studio API: add predictions [{task, result, score, model_version}] to tasks of the project (managers; all or nothing)", {}, true, {201}},
       {"GET", "/api/v1/projects/{id}/my-work", "the caller's own responses in the project (100 a page) and their counts", {"after"}, false, {200}},
       {"GET", "/api/users", "Label Studio API: users as a list (the caller, and the members of workspaces they manage)", {}, false, {200}},
       {"GET", "/api/users/{id}", "Label Studio API: one of those users; 404 for any other", {}, false, {200}},

@@ -4,7 +4,7 @@
 label-studio-sdk cannot be installed here (no PyPI), so this test makes, with Debian's
 python3-requests, the requests the SDK 0.0.x `Client` and `Project` make (label_studio_sdk/
 client.py and project.py: get_versions, check_connection, start_project, import_tasks from a
-list and from a file, get_tasks, create_prediction, export_tasks, get_project, list_projects,
+list and from a file, get_tasks, create_prediction, create_predictions, export_tasks, get_project, list_projects,
 delete_project), then does what the scripts of shared/seeds/000 and 001 do with the export.
 
 Usage: ls_api_e2e.py QUORUM_BINARY DATA_DIR FRESH_DATABASE
@@ -92,6 +92,12 @@ class Sdk:
             data["model_version"] = model_version
         return self.make_request("POST", "/api/predictions", json=data).json()
 
+    def get_task(self, task_id):
+        return self.make_request("GET", f"/api/tasks/{task_id}").json()
+
+    def create_predictions(self, project_id, predictions):
+        return self.make_request("POST", f"/api/projects/{project_id}/import/predictions", json=predictions).json()
+
     def export_tasks(self, project_id, export_type="JSON", download_all_tasks=False):
         params = {"exportType": export_type, "download_all_tasks": download_all_tasks, "download_resources": False}
         return self.make_request("GET", f"/api/projects/{project_id}/export", params=params).json()
@@ -149,6 +155,12 @@ def seed_000_pairwise(url, manager, annotator):
                                                       "type": "pairwise", "value": {"selected": "left"}}],
                                       score=0.8, model_version="claude-haiku")
     check(prediction["model_version"] == "claude-haiku" and prediction["score"] == 0.8, "prediction created")
+    created = ls.create_predictions(project["id"], [
+        {"task": task_id, "result": [{"from_name": "pref", "to_name": "pref", "type": "pairwise",
+                                      "value": {"selected": "right"}}], "score": 0.6, "model_version": "rm-7b"}
+        for task_id in task_ids[1:3]])
+    check(created == {"created": 2}, f"create_predictions: {created}")
+    check([p["model_version"] for p in ls.get_task(task_ids[1])["predictions"]] == ["rm-7b"], "predictions imported")
 
     # Annotators choose in the UI; here over the API: left, right, left; task 4 skipped, task 5 untouched.
     for task_id, side in zip(task_ids[:3], ["left", "right", "left"]):
