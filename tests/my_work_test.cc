@@ -34,6 +34,30 @@ TEST_F(MyWorkTest, ListsOnlyTheCallersResponsesWithCounts) {
   EXPECT_EQ(Call("GET", base_ + "/my-work?after=" + std::to_string(ids[0]), ann_).body["items"].size(), 1u);
 }
 
+TEST_F(MyWorkTest, EachResponseShowsItsReviewButNotWhoGaveIt) {
+  std::vector<int64_t> ids = PairwiseProject({{"overlap", 2}}, 2);
+  const int64_t anns = Answer(ann_, ids[0], "submitted").body["id"];
+  const int64_t bens = Answer(ben_, ids[0], "submitted").body["id"];
+  ASSERT_EQ(Answer(ann_, ids[1], "submitted").status, 201);
+  const auto review = [&](int64_t response, const char* verdict, const char* comment) {
+    ApiAnswer reviewed = Call("POST", "/api/v1/responses/" + std::to_string(response) + "/review", manager_,
+                              {{"verdict", verdict}, {"comment", comment}});
+    ASSERT_EQ(reviewed.status, 200) << reviewed.raw.body;
+  };
+  review(anns, "rejected", "B is <b>safer</b>");
+  review(bens, "accepted", "");
+
+  const nlohmann::json mine = Call("GET", base_ + "/my-work", ann_).body["items"];
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0]["response"]["review"]["verdict"], "rejected");
+  EXPECT_EQ(mine[0]["response"]["review"]["comment"], "B is <b>safer</b>") << "stored as written; the UI shows it as text";
+  EXPECT_FALSE(mine[0]["response"]["review"].contains("reviewer_id"));
+  EXPECT_TRUE(mine[1]["response"]["review"].is_null()) << "not reviewed yet";
+  const nlohmann::json bens_work = Call("GET", base_ + "/my-work", ben_).body["items"];
+  ASSERT_EQ(bens_work.size(), 1u);
+  EXPECT_EQ(bens_work[0]["response"]["review"]["verdict"], "accepted") << "ben's own review, not ann's";
+}
+
 TEST_F(MyWorkTest, SubmittedResponsesAreFrozenWhenTheProjectSaysSo) {
   std::vector<int64_t> ids = PairwiseProject({{"overlap", 1}, {"allow_edit_submitted", false}}, 2);
   ApiAnswer submitted = Answer(ann_, ids[0], "submitted");

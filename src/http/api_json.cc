@@ -85,6 +85,14 @@ nlohmann::json ReviewJson(const Review& review, bool with_reviewer) {
   return json;
 }
 
+nlohmann::json ReviewedResponseJson(const Response& response, const std::vector<Review>& reviews, bool with_reviewer) {
+  nlohmann::json json = ResponseJson(response);
+  json["review"] = nullptr;
+  for (const Review& review : reviews)
+    if (review.response_id == response.id) json["review"] = ReviewJson(review, with_reviewer);
+  return json;
+}
+
 nlohmann::json TokenJson(const ApiToken& token) {
   nlohmann::json json = {{"id", token.id},
                          {"name", token.name},

@@ -1,6 +1,8 @@
 // Domain objects as the API shows them, and reading JSON request bodies.
 #pragma once
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "core/project.h"
@@ -33,6 +35,9 @@ nlohmann::json ResponseJson(const Response& response);
 // {"verdict", "comment", "reviewed_at"}, with "reviewer_id" only when `with_reviewer`
 // (reviewers and up: an annotator is shown the verdict on their own response, not who gave it).
 nlohmann::json ReviewJson(const Review& review, bool with_reviewer);
+// ResponseJson with the response's current review among `reviews` ("review": null when none),
+// its reviewer named only when `with_reviewer`.
+nlohmann::json ReviewedResponseJson(const Response& response, const std::vector<Review>& reviews, bool with_reviewer);
 nlohmann::json TokenJson(const ApiToken& token);  // never includes the key or its hash
 
 }  // namespace quorum

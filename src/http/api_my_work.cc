@@ -1,5 +1,5 @@
 // The caller's own work in a project: their responses (drafts, submitted, skipped) with the
-// record each belongs to, and their progress. What the web UI's "My work" list and the project
+// record each belongs to and the review of each, and their progress. What the web UI's "My work" list and the project
 // list's progress show; annotators reach only their own responses here.
 #include "http/api_error.h"
 #include "http/api_json.h"
@@ -54,8 +54,12 @@ Result<nlohmann::json> MyWork(RequestContext& context) {
   for (const Record& record : records) {
     QUORUM_ASSIGN_OR_RETURN(std::optional<Response> mine, context.store.FindResponse(record.id, context.caller->user.id));
     if (!mine) continue;
+    std::vector<Review> reviews;  // only submitted responses are reviewed
+    if (mine->status == ResponseStatus::kSubmitted) {
+      QUORUM_ASSIGN_OR_RETURN(reviews, context.store.ListReviews(record.id));
+    }
     items.push_back({{"record", {{"id", record.id}, {"external_id", record.external_id}, {"preview", Preview(record.fields, 80)}}},
-                     {"response", ResponseJson(*mine)}});
+                     {"response", ReviewedResponseJson(*mine, reviews, RoleAtLeast(*context.role, Role::kReviewer))}});
   }
   QUORUM_ASSIGN_OR_RETURN(int64_t submitted, CountMine(context, ResponseStatus::kSubmitted));
   QUORUM_ASSIGN_OR_RETURN(int64_t drafts, CountMine(context, ResponseStatus::kDraft));

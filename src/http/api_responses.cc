@@ -95,17 +95,6 @@ HttpResponse CreateResponse(RequestContext& context) {
   return Save(context, std::move(response), 201, visible_only);
 }
 
-// The response as the caller may see it, with its current review ("review": null when none).
-// The caller must be allowed to see the response; only reviewers and up learn who reviewed it.
-nlohmann::json ReviewedResponseJson(const RequestContext& context, const Response& response,
-                                    const std::vector<Review>& reviews) {
-  nlohmann::json json = ResponseJson(response);
-  json["review"] = nullptr;
-  for (const Review& review : reviews)
-    if (review.response_id == response.id) json["review"] = ReviewJson(review, RoleAtLeast(*context.role, Role::kReviewer));
-  return json;
-}
-
 HttpResponse ListRecordResponses(RequestContext& context) {
   Result<std::vector<Response>> responses = context.store.ListResponses(context.record->id);
   if (!responses.ok()) return ErrorResponse(responses.error());
@@ -115,7 +104,7 @@ HttpResponse ListRecordResponses(RequestContext& context) {
   nlohmann::json list = nlohmann::json::array();
   for (const Response& response : *responses)
     if (sees_all || response.user_id == context.caller->user.id)
-      list.push_back(ReviewedResponseJson(context, response, *reviews));
+      list.push_back(ReviewedResponseJson(response, *reviews, sees_all));
   return JsonResponse(200, {{"responses", list}});
 }
 
@@ -130,7 +119,7 @@ HttpResponse GetResponse(RequestContext& context) {
   if (!revisions.ok()) return ErrorResponse(revisions.error());
   Result<std::vector<Review>> reviews = context.store.ListReviews(context.record->id);
   if (!reviews.ok()) return ErrorResponse(reviews.error());
-  nlohmann::json json = ReviewedResponseJson(context, *context.response, *reviews);
+  nlohmann::json json = ReviewedResponseJson(*context.response, *reviews, RoleAtLeast(*context.role, Role::kReviewer));
   json["revisions"] = nlohmann::json::array();
   for (const Revision& revision : *revisions)
     json["revisions"].push_back({{"user_id", revision.user_id},

@@ -1,5 +1,6 @@
 // Review: a reviewer accepts and rejects submitted responses on the Review screen, an annotator
-// is not offered the screen, and the export with --only-accepted counts what was accepted.
+// is not offered the screen but finds each verdict (and comment) in My work, and the export with
+// --only-accepted counts what was accepted.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { accessibilityProblems, browser, pair, screenshot, signedInPage, Workspace, kPassword } from "./harness.mjs";
@@ -36,12 +37,27 @@ test("a reviewer accepts and rejects responses; the export counts only what they
       await page.locator(`li[data-response="${id}"].verdict-accepted`).waitFor();
     }
     const last = page.locator(`li[data-response="${ids[3]}"]`);
-    await last.getByLabel("Comment (optional)").fill("A is wrong here");
+    await last.getByLabel("Comment (optional)").fill("A is <b>wrong</b> here");
     await page.getByRole("button", { name: `Reject response ${ids[3]}`, exact: true }).click();
     await page.locator(`li[data-response="${ids[3]}"].verdict-rejected`).waitFor();
     assert.equal(await page.getByRole("button", { name: `Reject response ${ids[3]}`, exact: true }).getAttribute("aria-pressed"), "true");
     await screenshot(page, "review");
     assert.deepEqual(await accessibilityProblems(page), []);
+
+    // Ben finds the verdict and the comment (as text, not markup) in My work; Ann's p2 answer was accepted.
+    const ben = await signedInPage(browser, url, "ben@example.org");
+    await ben.goto(`${url}/#/projects/${project}/my-work`);
+    const bensRows = ben.locator("table.work tbody tr");
+    await bensRows.nth(1).waitFor();
+    assert.equal(await bensRows.nth(1).locator("b").count(), 0, "the comment is not rendered as markup");
+    assert.equal(await bensRows.nth(1).locator("q.review-comment").textContent(), "A is <b>wrong</b> here");
+    assert.equal(await bensRows.nth(1).locator(".verdict").textContent(), "Rejected");
+    assert.equal(await bensRows.nth(0).locator(".verdict").textContent(), "Accepted");
+    await screenshot(ben, "my-work-reviewed");
+    assert.deepEqual(await accessibilityProblems(ben), []);
+    await annotator.goto(`${url}/#/projects/${project}/my-work`);
+    await annotator.locator("table.work tbody tr").nth(1).waitFor();
+    assert.deepEqual(await annotator.locator("table.work .verdict").allTextContents(), ["Accepted", "Accepted"]);
 
     // The export: p1 (A, A) and p2 (B alone: ben's rejected A does not count) with the flag.
     const rows = site.cli(["export", "--project", String(project), "--format", "dpo", "--only-accepted"]).trim().split("\n").map((line) => JSON.parse(line));

@@ -3,9 +3,11 @@ import { hrefs } from "../../../app/route";
 import { myWork, type MyWorkItem } from "../api/myWork";
 
 const kStatusNames = { draft: "Draft", submitted: "Submitted", discarded: "Skipped" };
+const kVerdictNames = { accepted: "Accepted", rejected: "Rejected" };
 
-// The caller's responses in a project; drafts reopen to finish, submitted ones to edit when the
-// project allows it (setting allow_edit_submitted).
+// The caller's responses in a project, with a reviewer's verdict and comment on each reviewed
+// one; drafts reopen to finish, submitted ones to edit when the project allows it (setting
+// allow_edit_submitted).
 export function MyWorkScreen({ projectId }: { projectId: number }) {
   const [items, setItems] = useState<MyWorkItem[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
@@ -36,7 +38,7 @@ export function MyWorkScreen({ projectId }: { projectId: number }) {
       {items.length === 0 && <p>Nothing yet.</p>}
       <table class="work">
         <thead>
-          <tr><th scope="col">Record</th><th scope="col">Status</th><th scope="col">Updated</th><th scope="col"><span class="visually-hidden">Action</span></th></tr>
+          <tr><th scope="col">Record</th><th scope="col">Status</th><th scope="col">Review</th><th scope="col">Updated</th><th scope="col"><span class="visually-hidden">Action</span></th></tr>
         </thead>
         <tbody>
           {items.map(({ record, response }) => {
@@ -45,6 +47,16 @@ export function MyWorkScreen({ projectId }: { projectId: number }) {
               <tr key={response.id}>
                 <td><span class="muted">{record.external_id || "#" + record.id}</span> {record.preview}</td>
                 <td>{kStatusNames[response.status]}</td>
+                <td>
+                  {response.review ? (
+                    <>
+                      <span class={`verdict verdict-${response.review.verdict}`}>{kVerdictNames[response.review.verdict]}</span>
+                      {response.review.comment && <q class="review-comment">{response.review.comment}</q>}
+                    </>
+                  ) : (
+                    <span class="muted">—</span>
+                  )}
+                </td>
                 <td>{new Date(response.updated_at).toLocaleString()}</td>
                 <td>
                   {editable ? (
