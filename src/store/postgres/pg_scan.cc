@@ -8,12 +8,13 @@
 
 #include "store/postgres/pg_sql.h"
 #include "store/postgres/pg_store.h"
-#include "store/stored_values.h"
+#include "store/project_scan_merge.h"
 
 namespace quorum::postgres {
 namespace {
 
-// A cursor over one project whose first column is the record id, read a batch ahead.
+// A cursor over one project whose first column is the record id, read a batch ahead (the
+// merge's Cursor, project_scan_merge.h).
 class Cursor {
  public:
   // `fetch` is the FETCH statement of the cursor, declared by the caller.
@@ -38,7 +39,6 @@ class Cursor {
   int64_t Int(int column) const { return batch_.Int(row_, column); }
   double Double(int column) const { return batch_.Double(row_, column); }
   bool IsNull(int column) const { return batch_.IsNull(row_, column); }
-  std::optional<double> OptionalDouble(int column) const { return batch_.OptionalDouble(row_, column); }
 
  private:
   PgConnection& connection_;
@@ -48,139 +48,18 @@ class Cursor {
   bool done_ = false;
 };
 
-struct SuggestionCopy {
-  std::string question, value_json, agent;
-  std::optional<double> score;
-};
-struct ResponseCopy {
-  int64_t id = 0, user_id = 0, time_spent_ms = 0, created_at_ms = 0, updated_at_ms = 0;
-  int guideline_version = 1;
-  std::string user_email, values_json;
-  ResponseStatus status = ResponseStatus::kDraft;
-  std::optional<ReviewVerdict> review;
-};
-struct RevisionCopy {
-  int64_t response_id = 0, at_ms = 0;
-  std::string user_email, values_json;
-  ResponseStatus status = ResponseStatus::kDraft;
-};
-
-class ProjectScan {
- public:
-  ProjectScan(PgConnection& connection, const ScanParts& parts)
-      : records_(connection, "FETCH 500 FROM scan_records"), responses_(connection, "FETCH 2000 FROM scan_responses") {
-    if (parts.suggestions) suggestions_.emplace(connection, "FETCH 2000 FROM scan_suggestions");
-    if (parts.revisions) revisions_.emplace(connection, "FETCH 2000 FROM scan_revisions");
-  }
-
-  Status Run(ProjectVisitor& visitor) {
-    QUORUM_RETURN_IF_ERROR(records_.Start());
-    QUORUM_RETURN_IF_ERROR(responses_.Start());
-    if (suggestions_) QUORUM_RETURN_IF_ERROR(suggestions_->Start());
-    if (revisions_) QUORUM_RETURN_IF_ERROR(revisions_->Start());
-    while (records_.has_row()) {
-      const int64_t record_id = records_.Int(0);
-      QUORUM_RETURN_IF_ERROR(Gather(record_id));
-      BuildViews();
-      RecordView record{record_id,           records_.Text(1),   records_.Text(2), records_.Text(3),
-                        records_.Text(4),    records_.Double(5), records_.Int(6)};
-      QUORUM_RETURN_IF_ERROR(visitor.OnRecord(record, suggestion_views_, response_views_));
-      QUORUM_RETURN_IF_ERROR(records_.Advance());
-    }
-    return OkStatus();
-  }
-
- private:
-  Status Gather(int64_t record_id) {
-    suggestions_used_ = responses_used_ = revisions_used_ = 0;
-    while (suggestions_) {
-      QUORUM_ASSIGN_OR_RETURN(bool here, suggestions_->At(record_id));
-      if (!here) break;
-      SuggestionCopy& copy = Slot(suggestion_pool_, suggestions_used_);
-      copy.question.assign(suggestions_->Text(1));
-      copy.value_json.assign(suggestions_->Text(2));
-      copy.score = suggestions_->OptionalDouble(3);
-      copy.agent.assign(suggestions_->Text(4));
-      QUORUM_RETURN_IF_ERROR(suggestions_->Advance());
-    }
-    while (true) {
-      QUORUM_ASSIGN_OR_RETURN(bool here, responses_.At(record_id));
-      if (!here) break;
-      ResponseCopy& copy = Slot(response_pool_, responses_used_);
-      copy.id = responses_.Int(1);
-      copy.user_id = responses_.Int(2);
-      copy.user_email.assign(responses_.Text(3));
-      copy.values_json.assign(responses_.Text(4));
-      QUORUM_ASSIGN_OR_RETURN(copy.status, ParseStoredStatus(responses_.Text(5), "response " + std::to_string(copy.id)));
-      copy.time_spent_ms = responses_.Int(6);
-      copy.guideline_version = static_cast<int>(responses_.Int(7));
-      copy.created_at_ms = responses_.Int(8);
-      copy.updated_at_ms = responses_.Int(9);
-      copy.review.reset();
-      if (!responses_.IsNull(10)) {
-        QUORUM_ASSIGN_OR_RETURN(copy.review, ParseStoredVerdict(responses_.Text(10), copy.id));
-      }
-      QUORUM_RETURN_IF_ERROR(responses_.Advance());
-    }
-    while (revisions_) {
-      QUORUM_ASSIGN_OR_RETURN(bool here, revisions_->At(record_id));
-      if (!here) break;
-      RevisionCopy& copy = Slot(revision_pool_, revisions_used_);
-      copy.response_id = revisions_->Int(1);
-      copy.user_email.assign(revisions_->Text(2));
-      copy.at_ms = revisions_->Int(3);
-      copy.values_json.assign(revisions_->Text(4));
-      QUORUM_ASSIGN_OR_RETURN(copy.status, ParseStoredStatus(revisions_->Text(5), "revision of response " +
-                                                                                     std::to_string(copy.response_id)));
-      QUORUM_RETURN_IF_ERROR(revisions_->Advance());
-    }
-    return OkStatus();
-  }
-
-  template <class T>
-  static T& Slot(std::vector<T>& pool, size_t& used) {
-    if (used == pool.size()) pool.emplace_back();
-    return pool[used++];
-  }
-
-  // Views over the copies. Responses and revisions are both ordered by response id: each
-  // response's revisions are the next run of equal response ids.
-  void BuildViews() {
-    suggestion_views_.clear();
-    for (size_t index = 0; index < suggestions_used_; ++index) {
-      const SuggestionCopy& copy = suggestion_pool_[index];
-      suggestion_views_.push_back(SuggestionView{copy.question, copy.value_json, copy.score, copy.agent});
-    }
-    revision_views_.clear();
-    for (size_t index = 0; index < revisions_used_; ++index) {
-      const RevisionCopy& copy = revision_pool_[index];
-      revision_views_.push_back(RevisionView{copy.user_email, copy.at_ms, copy.values_json, copy.status});
-    }
-    response_views_.clear();
-    size_t revision = 0;
-    for (size_t index = 0; index < responses_used_; ++index) {
-      const ResponseCopy& copy = response_pool_[index];
-      while (revision < revisions_used_ && revision_pool_[revision].response_id < copy.id) ++revision;
-      const size_t first = revision;
-      while (revision < revisions_used_ && revision_pool_[revision].response_id == copy.id) ++revision;
-      response_views_.push_back(ResponseView{copy.id, copy.user_id, copy.user_email, copy.values_json, copy.status,
-                                             copy.time_spent_ms, copy.guideline_version, copy.created_at_ms,
-                                             copy.updated_at_ms,
-                                             std::span<const RevisionView>(revision_views_).subspan(first, revision - first),
-                                             copy.review});
-    }
-  }
-
-  Cursor records_, responses_;
-  std::optional<Cursor> suggestions_, revisions_;
-  std::vector<SuggestionCopy> suggestion_pool_;
-  std::vector<ResponseCopy> response_pool_;
-  std::vector<RevisionCopy> revision_pool_;
-  size_t suggestions_used_ = 0, responses_used_ = 0, revisions_used_ = 0;
-  std::vector<SuggestionView> suggestion_views_;
-  std::vector<RevisionView> revision_views_;
-  std::vector<ResponseView> response_views_;
-};
+// The merge (project_scan_merge.h) over the declared cursors.
+Status Merge(PgConnection& connection, const ScanParts& parts, ProjectVisitor& visitor) {
+  Cursor records(connection, "FETCH 500 FROM scan_records"), responses(connection, "FETCH 2000 FROM scan_responses");
+  std::optional<Cursor> suggestions, revisions;
+  if (parts.suggestions) suggestions.emplace(connection, "FETCH 2000 FROM scan_suggestions");
+  if (parts.revisions) revisions.emplace(connection, "FETCH 2000 FROM scan_revisions");
+  Cursor* const suggestions_part = suggestions ? &*suggestions : nullptr;
+  Cursor* const revisions_part = revisions ? &*revisions : nullptr;
+  for (Cursor* cursor : {&records, &responses, suggestions_part, revisions_part})
+    if (cursor != nullptr) QUORUM_RETURN_IF_ERROR(cursor->Start());
+  return scan_merge::ProjectMerge<Cursor>(records, suggestions_part, responses, revisions_part).Run(visitor);
+}
 
 Status DeclareCursors(PgConnection& connection, int64_t project_id, const ScanParts& parts) {
   Params project = Params().Int(project_id);
@@ -202,8 +81,7 @@ Status PgStore::ScanProject(int64_t project_id, ProjectVisitor& visitor, const S
   QUORUM_ASSIGN_OR_RETURN(PgResult exists, connection->Exec(kProjectExists, Params().Int(project_id)));
   if (exists.empty()) return MakeError(ErrorCode::kNotFound, "project " + std::to_string(project_id) + " not found");
   QUORUM_RETURN_IF_ERROR(DeclareCursors(*connection, project_id, parts));
-  ProjectScan scan(*connection, parts);
-  QUORUM_RETURN_IF_ERROR(scan.Run(visitor));
+  QUORUM_RETURN_IF_ERROR(Merge(*connection, parts, visitor));
   return connection->Run("COMMIT");
 }
 
