@@ -14,24 +14,6 @@
 
 namespace quorum::testing {
 
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "quorum-test-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
-std::string TempDir::File(const std::string& name) const { return path_ + "/" + name; }
-
-std::string TempDir::Write(const std::string& name, const std::string& content) const {
-  std::ofstream(File(name), std::ios::binary) << content;
-  return File(name);
-}
-
 std::string FreshDatabase(const TempDir& dir, const std::string& name) {
   Result<std::string> url = FreshTestDatabase(dir.path(), name);
   if (!url.ok()) throw std::runtime_error(url.error().ToString());

@@ -4,29 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "store/temp_dir.h"
+
 namespace quorum::testing {
 
 struct CliResult {
   int status = -1;  // exit status, or -1 when the process did not exit normally
   std::string out;
   std::string err;
-};
-
-// A scratch directory, removed with everything in it when the object dies.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  // path() + "/" + name
-  std::string File(const std::string& name) const;
-  // Writes `content` to File(name) and returns that path.
-  std::string Write(const std::string& name, const std::string& content) const;
-
- private:
-  std::string path_;
 };
 
 // A database for `quorum --db` that nothing has used: FreshTestDatabase(dir, name), a SQLite file
