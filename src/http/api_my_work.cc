@@ -1,6 +1,7 @@
 // The caller's own work in a project: their responses (drafts, submitted, skipped) with the
-// record each belongs to and the review of each, and their progress. What the web UI's "My work" list and the project
-// list's progress show; annotators reach only their own responses here.
+// record each belongs to and the review of each, and their progress. What the web UI's "My
+// work" list and the project list's progress show; annotators reach only their own responses
+// here.
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/api_routes.h"
