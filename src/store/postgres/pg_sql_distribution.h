@@ -137,9 +137,10 @@ inline constexpr char kWaitSettings[] = "SELECT set_config('lock_timeout', '1000
 
 // A save's first step under the lock of the record's queue entry: ends the record's holds that
 // expired by $2. The save's check then counts places as they are, and the hold stays ended for
-// every later transaction: one whose clock reads earlier (callers read their clocks before
-// they queue for the lock) would otherwise count it again, and refuse the holder of a live
-// reservation a place that the expired hold's was given to.
+// every later transaction, including one whose clock reads earlier (callers read their clocks
+// before they queue for the lock). Counted again by such a save, an expired hold whose place
+// had gone to another answer over-filled the record, and the holder of a live reservation was
+// refused.
 inline constexpr char kReleaseExpiredOfRecord[] =
     "UPDATE reservations SET live = 0 WHERE record_id = $1 AND live = 1 AND expires_at <= $2";
 // A record's places for SaveResponseWithin, read under the lock of its queue entry after
