@@ -164,7 +164,7 @@ HttpResponse UpsertSuggestions(RequestContext& context) {
   if (!body.ok()) return ErrorResponse(body.error());
   if (!body->is_array()) return ErrorResponse(MakeError(ErrorCode::kInvalid, "send a JSON array of suggestions"));
   std::vector<Problem> problems;
-  std::map<int64_t, std::vector<Suggestion>> by_record;
+  std::vector<Suggestion> suggestions;
   std::map<int64_t, Record> records;
   for (std::size_t index = 0; index < body->size(); ++index) {
     const nlohmann::json& item = (*body)[index];
@@ -196,17 +196,13 @@ HttpResponse UpsertSuggestions(RequestContext& context) {
     suggestion.value = item["value"];
     if (item.contains("score") && item["score"].is_number()) suggestion.score = item["score"].get<double>();
     suggestion.agent = item.value("agent", "api");
-    by_record[record_id].push_back(std::move(suggestion));
+    suggestions.push_back(std::move(suggestion));
   }
   if (!problems.empty())
     return ErrorResponse(RefusedWhole("no suggestion was saved", std::move(problems)));
-  std::size_t saved = 0;
-  for (const auto& [record_id, suggestions] : by_record) {
-    Status status = context.store.UpsertSuggestions(record_id, suggestions);
-    if (!status.ok()) return ErrorResponse(status.error());
-    saved += suggestions.size();
-  }
-  return JsonResponse(200, {{"saved", saved}});
+  Status status = context.store.UpsertSuggestions(suggestions);
+  if (!status.ok()) return ErrorResponse(status.error());
+  return JsonResponse(200, {{"saved", suggestions.size()}});
 }
 
 }  // namespace

@@ -109,7 +109,7 @@ HttpResponse CreatePrediction(RequestContext& context) {
   std::vector<Problem> problems;
   std::vector<Suggestion> suggestions = PredictionSuggestions(context, *config, *context.record, *body, "body", problems);
   if (!problems.empty()) return LsError(MakeError(ErrorCode::kInvalid, "the prediction is not valid", std::move(problems)));
-  Status saved = context.store.UpsertSuggestions(context.record->id, suggestions);
+  Status saved = context.store.UpsertSuggestions(suggestions);
   if (!saved.ok()) return LsError(saved.error());
   Result<json> predictions = PredictionsOf(context, *config);
   if (!predictions.ok()) return LsError(predictions.error());
@@ -133,7 +133,8 @@ HttpResponse ListPredictions(RequestContext& context) {
 
 // POST /api/projects/{id}/import/predictions (the SDK's Project.create_predictions): a list of
 // {"task", "result", "score"?, "model_version"?} for tasks of this project. All or nothing: every
-// prediction is checked before any is saved, and each problem names its place in the list.
+// prediction is checked before any is saved (each problem naming its place in the list), and
+// all are saved in one transaction.
 HttpResponse ImportPredictions(RequestContext& context) {
   Result<json> body = ParseJsonBody(context.request);
   if (!body.ok()) return LsError(body.error());
@@ -143,7 +144,7 @@ HttpResponse ImportPredictions(RequestContext& context) {
   if (!config.ok()) return LsError(config.error());
   std::vector<Problem> problems;
   std::map<int64_t, Record> tasks;
-  std::map<int64_t, std::vector<Suggestion>> by_task;
+  std::vector<Suggestion> suggestions;
   for (size_t index = 0; index < body->size(); ++index) {
     const json& prediction = (*body)[index];
     const std::string where = "[" + std::to_string(index) + "]";
@@ -164,14 +165,12 @@ HttpResponse ImportPredictions(RequestContext& context) {
       tasks.emplace(task_id, std::move(*record));
     }
     for (Suggestion& suggestion : PredictionSuggestions(context, *config, tasks[task_id], prediction, where, problems))
-      by_task[task_id].push_back(std::move(suggestion));
+      suggestions.push_back(std::move(suggestion));
   }
   if (!problems.empty())
     return LsError(RefusedWhole("no prediction was saved", std::move(problems)));
-  for (const auto& [task_id, suggestions] : by_task) {
-    Status saved = context.store.UpsertSuggestions(task_id, suggestions);
-    if (!saved.ok()) return LsError(saved.error());
-  }
+  Status saved = context.store.UpsertSuggestions(suggestions);
+  if (!saved.ok()) return LsError(saved.error());
   return JsonResponse(201, {{"created", body->size()}});
 }
 

@@ -159,9 +159,9 @@ Status FaultyStore::ClearReview(int64_t response_id) {
   return inner_->ClearReview(response_id);
 }
 
-Status FaultyStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
+Status FaultyStore::UpsertSuggestions(std::span<const Suggestion> suggestions) {
   QUORUM_RETURN_IF_ERROR(CountWrite("UpsertSuggestions"));
-  return inner_->UpsertSuggestions(record_id, suggestions);
+  return inner_->UpsertSuggestions(suggestions);
 }
 
 Status FaultyStore::CreateSession(const Session& session) {

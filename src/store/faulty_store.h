@@ -79,7 +79,7 @@ class FaultyStore final : public Store {
   }
 
   Result<std::vector<Record>> FindRecords(const RecordFilter& filter) override { return inner_->FindRecords(filter); }
-  Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) override;
+  Status UpsertSuggestions(std::span<const Suggestion> suggestions) override;
   Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override {
     return inner_->FindResponse(record_id, user_id);
   }

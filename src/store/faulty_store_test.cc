@@ -88,7 +88,7 @@ TEST_F(FaultyStoreTest, SessionTokenAndSuggestionWritesCountAndFail) {
   EXPECT_EQ(faulty_->DeleteSessionsOf(user).error().code, ErrorCode::kIo);
   EXPECT_EQ(faulty_->CreateToken(token).error().code, ErrorCode::kIo);
   EXPECT_EQ(faulty_->RevokeToken(stored->id, user).error().code, ErrorCode::kIo);
-  EXPECT_EQ(faulty_->UpsertSuggestions(1, {}).error().code, ErrorCode::kIo);
+  EXPECT_EQ(faulty_->UpsertSuggestions({}).error().code, ErrorCode::kIo);
   EXPECT_EQ(faulty_->writes(), before + 6);
   // Reads are forwarded, and the failed writes changed nothing.
   EXPECT_EQ(faulty_->FindSession("s", 0, 0).error().code, ErrorCode::kNotFound);

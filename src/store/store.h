@@ -384,9 +384,11 @@ class Store {
 
   // Records matching `filter`, in id order (see RecordFilter). kInvalid for a limit out of range.
   virtual Result<std::vector<Record>> FindRecords(const RecordFilter& filter) = 0;
-  // Replaces the record's suggestions for each given question (matched by question and agent),
-  // in one transaction. kNotFound when the record does not exist.
-  virtual Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) = 0;
+  // Replaces, for each (record_id, question, agent) given, that record's suggestions of the
+  // question by the agent with the given ones (several of one triple all stay), for any number
+  // of records in one transaction: all or nothing. kNotFound, naming the first record that
+  // does not exist, and nothing written.
+  virtual Status UpsertSuggestions(std::span<const Suggestion> suggestions) = 0;
   // The response of `user_id` to `record_id`, or nullopt.
   virtual Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) = 0;
 

@@ -56,7 +56,7 @@ TEST_F(StoreRecordChangesTest, UpdateRecordReplacesDataButKeepsIdentity) {
 TEST_F(StoreRecordChangesTest, DeleteRecordTakesItsAnswersAndFreesItsPlace) {
   const int64_t response = Answer(ids_[0], user_);
   Suggestion suggestion{0, ids_[0], "quality", "good", 0.5, "model"};
-  ASSERT_TRUE(store_->UpsertSuggestions(ids_[0], {&suggestion, 1}).ok());
+  ASSERT_TRUE(store_->UpsertSuggestions({&suggestion, 1}).ok());
   ASSERT_TRUE(store_->DeleteRecord(ids_[0]).ok());
   EXPECT_EQ(store_->GetRecord(ids_[0]).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->GetResponse(response).error().code, ErrorCode::kNotFound);

@@ -100,9 +100,10 @@ TEST_F(StoreRecordsTest, ListSuggestionsInInsertionOrder) {
   EXPECT_TRUE(store_->ListSuggestions(*id + 1000)->empty());
 }
 
-Suggestion MakeSuggestion(std::string question, nlohmann::json value, std::string agent,
+Suggestion MakeSuggestion(int64_t record_id, std::string question, nlohmann::json value, std::string agent,
                           std::optional<double> score = std::nullopt) {
   Suggestion suggestion;
+  suggestion.record_id = record_id;
   suggestion.question = std::move(question);
   suggestion.value = std::move(value);
   suggestion.agent = std::move(agent);
@@ -121,10 +122,10 @@ TEST_F(StoreRecordsTest, UpsertSuggestionsReplacesByQuestionAndAgent) {
   ASSERT_TRUE((*batch)->Commit().ok());
 
   // gpt-4o's "quality" is replaced (by two), llama's "quality" and gpt-4o's "topic" stay.
-  const Suggestion upserts[] = {MakeSuggestion("quality", "bad", "gpt-4o", 0.9),
-                                MakeSuggestion("quality", "good", "gpt-4o", 0.1),
-                                MakeSuggestion("tone", nlohmann::json({{"a", 1}}), "gpt-4o")};
-  Status upserted = store_->UpsertSuggestions(*id, upserts);
+  const Suggestion upserts[] = {MakeSuggestion(*id, "quality", "bad", "gpt-4o", 0.9),
+                                MakeSuggestion(*id, "quality", "good", "gpt-4o", 0.1),
+                                MakeSuggestion(*id, "tone", nlohmann::json({{"a", 1}}), "gpt-4o")};
+  Status upserted = store_->UpsertSuggestions(upserts);
   ASSERT_TRUE(upserted.ok()) << upserted.error().ToString();
   Result<std::vector<Suggestion>> suggestions = store_->ListSuggestions(*id);
   ASSERT_TRUE(suggestions.ok());
@@ -139,13 +140,19 @@ TEST_F(StoreRecordsTest, UpsertSuggestionsReplacesByQuestionAndAgent) {
   EXPECT_EQ((*suggestions)[2].record_id, *id);
   EXPECT_FALSE((*suggestions)[4].score.has_value());
 
-  // Upserting nothing changes nothing; a missing record is kNotFound and changes nothing.
-  ASSERT_TRUE(store_->UpsertSuggestions(*id, {}).ok());
+  // Upserting nothing changes nothing; a missing record is kNotFound and changes nothing, not
+  // even the suggestions given for a record that exists (one transaction for all records).
+  ASSERT_TRUE(store_->UpsertSuggestions({}).ok());
   EXPECT_EQ(store_->ListSuggestions(*id)->size(), 5u);
-  Status missing = store_->UpsertSuggestions(*id + 1000, upserts);
+  const Suggestion with_missing[] = {MakeSuggestion(*id, "quality", "none", "gpt-4o"),
+                                     MakeSuggestion(*id + 1000, "quality", "good", "gpt-4o")};
+  Status missing = store_->UpsertSuggestions(with_missing);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(missing.error().message, "record " + std::to_string(*id + 1000) + " not found");
   EXPECT_TRUE(store_->ListSuggestions(*id + 1000)->empty());
+  EXPECT_EQ(store_->ListSuggestions(*id)->size(), 5u);
+  EXPECT_EQ((*store_->ListSuggestions(*id))[2].value, "bad") << "the existing record's suggestions are untouched";
 }
 
 }  // namespace

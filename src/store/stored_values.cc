@@ -1,5 +1,6 @@
 #include "store/stored_values.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -39,6 +40,15 @@ std::string LowerCaseEmail(std::string_view email) {
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return lower;
+}
+
+std::vector<int64_t> DistinctRecordIds(std::span<const Suggestion> suggestions) {
+  std::vector<int64_t> ids;
+  ids.reserve(suggestions.size());
+  for (const Suggestion& suggestion : suggestions) ids.push_back(suggestion.record_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
 }  // namespace quorum

@@ -2,14 +2,17 @@
 // emails, shared by the SQLite and PostgreSQL backends. Private to src/store.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/response.h"
 #include "core/review.h"
 #include "core/result.h"
+#include "core/record.h"
 #include "core/workspace.h"
 
 namespace quorum {
@@ -26,5 +29,10 @@ Result<ReviewVerdict> ParseStoredVerdict(std::string_view text, int64_t response
 
 // ASCII lower-case: how emails are stored and looked up.
 std::string LowerCaseEmail(std::string_view email);
+
+// The records that `suggestions` name, each once, ascending: the order in which both stores
+// check them and PostgreSQL locks them (one order for every caller, so no two wait for each
+// other).
+std::vector<int64_t> DistinctRecordIds(std::span<const Suggestion> suggestions);
 
 }  // namespace quorum

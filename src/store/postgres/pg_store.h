@@ -70,7 +70,7 @@ class PgStore final : public Store {
   Result<std::vector<Revision>> ListRevisions(int64_t response_id) override;
 
   Result<std::vector<Record>> FindRecords(const RecordFilter& filter) override;
-  Status UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) override;
+  Status UpsertSuggestions(std::span<const Suggestion> suggestions) override;
   Result<std::optional<Response>> FindResponse(int64_t record_id, int64_t user_id) override;
 
   Status CreateSession(const Session& session) override;

@@ -6,6 +6,7 @@
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_sql.h"
 #include "store/postgres/pg_store.h"
+#include "store/stored_values.h"
 
 namespace quorum::postgres {
 namespace {
@@ -36,22 +37,24 @@ Result<std::vector<Suggestion>> PgStore::ListSuggestions(int64_t record_id) {
   return ReadAll<Suggestion>(result, ReadSuggestion);
 }
 
-Status PgStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
+Status PgStore::UpsertSuggestions(std::span<const Suggestion> suggestions) {
   std::vector<std::string> values;
   values.reserve(suggestions.size());
   for (const Suggestion& suggestion : suggestions) values.push_back(suggestion.value.dump());
   return InTransaction([&](PgConnection& connection) -> Status {
-    QUORUM_ASSIGN_OR_RETURN(PgResult locked, connection.Exec(kLockRecord, Params().Int(record_id)));
-    if (locked.empty()) return RecordNotFound(record_id);
-    // Every (question, agent) given loses its old suggestions before any new one is inserted,
-    // so several new suggestions of one pair all stay.
+    for (int64_t record_id : DistinctRecordIds(suggestions)) {
+      QUORUM_ASSIGN_OR_RETURN(PgResult locked, connection.Exec(kLockRecord, Params().Int(record_id)));
+      if (locked.empty()) return RecordNotFound(record_id);
+    }
+    // Every (record, question, agent) given loses its old suggestions before any new one is
+    // inserted, so several new suggestions of one triple all stay.
     for (const Suggestion& suggestion : suggestions)
-      QUORUM_RETURN_IF_ERROR(connection.Exec(kDeleteSuggestionsOfRecordFor,
-                                             Params().Int(record_id).Text(suggestion.question).Text(suggestion.agent)));
+      QUORUM_RETURN_IF_ERROR(connection.Exec(
+          kDeleteSuggestionsOfRecordFor, Params().Int(suggestion.record_id).Text(suggestion.question).Text(suggestion.agent)));
     for (size_t index = 0; index < suggestions.size(); ++index) {
       const Suggestion& suggestion = suggestions[index];
       Params params;
-      params.Int(record_id).Text(suggestion.question).Text(values[index]).OptionalDouble(suggestion.score);
+      params.Int(suggestion.record_id).Text(suggestion.question).Text(values[index]).OptionalDouble(suggestion.score);
       QUORUM_RETURN_IF_ERROR(connection.Exec(kInsertSuggestion, params.Text(suggestion.agent)));
     }
     return OkStatus();

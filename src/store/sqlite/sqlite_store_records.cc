@@ -6,6 +6,7 @@
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/stored_values.h"
 
 namespace quorum::sqlite {
 
@@ -54,27 +55,28 @@ Result<std::vector<Suggestion>> SqliteStore::ListSuggestions(int64_t record_id) 
   }
 }
 
-Status SqliteStore::UpsertSuggestions(int64_t record_id, std::span<const Suggestion> suggestions) {
+Status SqliteStore::UpsertSuggestions(std::span<const Suggestion> suggestions) {
   // Serialized before the write: the committer's writes must not throw.
   std::vector<std::string> values;
   values.reserve(suggestions.size());
   for (const Suggestion& suggestion : suggestions) values.push_back(suggestion.value.dump());
   return Write([&](Connection& connection) -> Status {
-    {
+    for (int64_t record_id : DistinctRecordIds(suggestions)) {
       QUORUM_ASSIGN_OR_RETURN(Query exists, connection.Use(kRecordExists));
       QUORUM_ASSIGN_OR_RETURN(bool found, exists.BindInt(record_id).Step());
       if (!found) return MakeError(ErrorCode::kNotFound, "record " + std::to_string(record_id) + " not found");
     }
-    // Every (question, agent) given loses its old suggestions before any new one is inserted,
-    // so several new suggestions of one pair all stay.
+    // Every (record, question, agent) given loses its old suggestions before any new one is
+    // inserted, so several new suggestions of one triple all stay.
     for (const Suggestion& suggestion : suggestions) {
       QUORUM_ASSIGN_OR_RETURN(Query remove, connection.Use(kDeleteSuggestionsOfRecordFor));
-      QUORUM_RETURN_IF_ERROR(remove.BindInt(record_id).BindText(suggestion.question).BindText(suggestion.agent).Run());
+      QUORUM_RETURN_IF_ERROR(
+          remove.BindInt(suggestion.record_id).BindText(suggestion.question).BindText(suggestion.agent).Run());
     }
     for (size_t index = 0; index < suggestions.size(); ++index) {
       const Suggestion& suggestion = suggestions[index];
       QUORUM_ASSIGN_OR_RETURN(Query insert, connection.Use(kInsertSuggestion));
-      insert.BindInt(record_id).BindText(suggestion.question).BindText(values[index]);
+      insert.BindInt(suggestion.record_id).BindText(suggestion.question).BindText(values[index]);
       QUORUM_RETURN_IF_ERROR(insert.BindOptionalDouble(suggestion.score).BindText(suggestion.agent).Run());
     }
     return OkStatus();
