@@ -1,5 +1,6 @@
-// Label Studio annotations (Quorum responses). An annotator has one response per record in Quorum, so a second annotation by
-// the same user to the same task is refused (409) instead of added: PATCH the first.
+// Label Studio annotations (Quorum responses). An annotator has one response per record in
+// Quorum, so a second annotation by the same user to the same task is refused (409) instead of
+// added: PATCH the first.
 #include <cmath>
 
 #include "core/validation.h"

@@ -1,5 +1,6 @@
-// Reading back values a store wrote (JSON texts, status and role names) and the one spelling of
-// emails, shared by the SQLite and PostgreSQL backends. Private to src/store.
+// Reading back values a store wrote (JSON texts, status and role names), the one spelling of
+// emails, and the order records are checked and locked in, shared by the SQLite and PostgreSQL
+// backends. Private to src/store.
 #pragma once
 
 #include <span>
